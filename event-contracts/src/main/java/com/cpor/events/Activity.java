@@ -1,0 +1,3 @@
+package com.cpor.events;
+
+public enum Activity { PRE_SALES, USAGE, REVENUE_ASSOCIATION }

@@ -1,0 +1,52 @@
+package com.cpor.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The claim as it stands after a change: what consumers need without calling claim-service. */
+public record ClaimSnapshot(
+        String claimId,
+        String name,
+        String partnerId,
+        SolutionArea solutionArea,
+        Activity activity,
+        Program program,
+        Customer customer,
+        List<Product> products,
+        Contact customerContact,
+        Contact customerTechnicalContact,
+        Contact partnerContact,
+        String solutionSellerName,
+        String isvSolutionName,
+        ClaimStatus status,
+        Rejection rejection,
+        Deadlines deadlines,
+        List<String> competingClaimIds,
+        Instant eligibilitySentAt,
+        int disputeCount,
+        Instant submittedAt,
+        Instant approvedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public record Customer(String tenantId, String domain, String name) {
+    }
+
+    /** A product code from the catalogue; Business Applications products carry a subscription. */
+    public record Product(String code, String subscriptionId) {
+    }
+
+    /** {@code locale} is a BCP 47 tag: en-US, zh-CN, ru-RU, pl-PL, hu-HU. */
+    public record Contact(String name, String title, String email, String locale) {
+    }
+
+    public record Rejection(RejectionReason reason, String comment, Instant at, boolean finalDecision) {
+    }
+
+    public record Deadlines(Instant reviewStartDueAt, Instant reviewDecisionDueAt, Instant partnerResponseDueAt,
+                            Instant consentWindowEndsAt, Instant disputeUntil, Instant disputeReviewDueAt) {
+
+        public static final Deadlines NONE = new Deadlines(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,3 @@
+package com.cpor.events;
+
+public enum SolutionArea { MICROSOFT_365, BUSINESS_APPLICATIONS }

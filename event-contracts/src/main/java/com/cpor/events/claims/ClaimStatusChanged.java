@@ -1,0 +1,15 @@
+package com.cpor.events.claims;
+
+import com.cpor.events.Actor;
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ClaimStatus;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every status transition, with the claim as it stands after it. */
+@JsonTypeName("claim.status-changed")
+public record ClaimStatusChanged(UUID eventId, Instant occurredAt, String claimId,
+        ClaimStatus fromStatus, ClaimStatus toStatus, Actor actor, ClaimSnapshot claim) implements ClaimEvent {
+}

@@ -1,0 +1,65 @@
+package com.cpor.platform.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings shared by every service, under {@code cpor.*}.
+ *
+ * @param messaging which topics the service writes and reads, and how it treats failures
+ * @param outbox    how the outbox relay publishes
+ * @param timers    how durable timers are polled and retried
+ */
+@ConfigurationProperties("cpor")
+public record PlatformProperties(
+        @DefaultValue Messaging messaging,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Timers timers) {
+
+    /**
+     * @param publishes       topics this service is the single writer of (created on start-up)
+     * @param consumes        topics this service reads; their dead-letter topics are created on start-up
+     * @param partitions      partitions of created topics; a claim's events share one partition (key = claim id)
+     * @param replicationFactor replication of created topics (1 locally, 3 in production)
+     * @param retries         delivery attempts after the first before a record is dead-lettered
+     * @param retryInitialInterval first back-off between attempts; doubles up to {@code retryMaxInterval}
+     */
+    public record Messaging(
+            @DefaultValue List<String> publishes,
+            @DefaultValue List<String> consumes,
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("4") int retries,
+            @DefaultValue("200ms") Duration retryInitialInterval,
+            @DefaultValue("5s") Duration retryMaxInterval) {
+    }
+
+    /**
+     * @param pollInterval how long the relay waits for new rows when not woken by a commit
+     * @param batchSize    rows published per round trip
+     * @param sendTimeout  how long the relay waits for the broker's acknowledgement of a batch
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("30s") Duration sendTimeout) {
+    }
+
+    /**
+     * @param pollInterval how often due timers are looked for
+     * @param batchSize    timers fired per transaction
+     * @param maxAttempts  failed firings before a timer is parked as FAILED for an operator
+     * @param retryBackoff delay before a failed firing is tried again
+     */
+    public record Timers(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("30s") Duration retryBackoff) {
+    }
+}

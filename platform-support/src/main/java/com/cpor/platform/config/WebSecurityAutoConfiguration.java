@@ -1,0 +1,99 @@
+package com.cpor.platform.config;
+
+import com.cpor.platform.security.CallerArgumentResolver;
+import com.cpor.platform.security.ProblemJsonSecurityHandlers;
+import com.cpor.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/**
+ * Every service is an OAuth2 resource server: bearer JWTs (issuer, audience, signature via JWKS, expiry),
+ * roles from the {@code roles} claim, stateless, errors as problem details. Only health and the API
+ * documentation are open; a service may add public paths with {@code cpor.security.public-paths}.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerWebSecurityAutoConfiguration.class})
+@EnableMethodSecurity
+public class WebSecurityAutoConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cporApiSecurityFilterChain")
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    SecurityFilterChain cporApiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
+            @Value("${cpor.security.public-paths:}") List<String> publicPaths) throws Exception {
+        ProblemJsonSecurityHandlers problems = new ProblemJsonSecurityHandlers(jsonMapper);
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
+                    if (!publicPaths.isEmpty()) {
+                        requests.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    }
+                    requests.requestMatchers("/actuator/**").hasRole("STAFF");
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromRolesClaim()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only, no cookies: nothing for a cross-site request to ride on
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    static JwtAuthenticationConverter rolesFromRolesClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** Unknown request fields are refused, never silently ignored (no mass assignment). */
+    @Bean
+    JsonMapperBuilderCustomizer refuseUnknownRequestFields() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

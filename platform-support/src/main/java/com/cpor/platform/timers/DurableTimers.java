@@ -1,0 +1,63 @@
+package com.cpor.platform.timers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Deadlines stored in the service's own database. Scheduling joins the caller's transaction, so a timer
+ * exists exactly when the state change that started its clock committed.
+ */
+public class DurableTimers {
+
+    private final JdbcClient jdbc;
+
+    public DurableTimers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Schedules a timer; scheduling the same {@code timerId} again is a no-op (idempotent under redelivery).
+     *
+     * @param timerId stable identity, e.g. {@code consent-window:<claimId>:<consentId>}
+     */
+    public void schedule(String timerId, String kind, String claimId, Instant dueAt, String payload) {
+        requireTransaction();
+        jdbc.sql("""
+                        INSERT INTO durable_timer (timer_id, kind, claim_id, due_at, payload)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (timer_id) DO NOTHING
+                        """)
+                .params(timerId, kind, claimId, Timestamp.from(dueAt), payload)
+                .update();
+    }
+
+    /** Cancels a pending timer. @return true if one was pending */
+    public boolean cancel(String timerId) {
+        requireTransaction();
+        return jdbc.sql("UPDATE durable_timer SET state = 'CANCELLED' WHERE timer_id = ? AND state = 'PENDING'")
+                .param(timerId).update() > 0;
+    }
+
+    /** Cancels every pending timer of a kind for a claim. @return how many were pending */
+    public int cancelAll(String claimId, String kind) {
+        requireTransaction();
+        return jdbc.sql("UPDATE durable_timer SET state = 'CANCELLED' WHERE claim_id = ? AND kind = ? AND state = 'PENDING'")
+                .params(claimId, kind).update();
+    }
+
+    public Optional<TimerState> stateOf(String timerId) {
+        return jdbc.sql("SELECT state FROM durable_timer WHERE timer_id = ?").param(timerId)
+                .query(String.class).optional().map(TimerState::valueOf);
+    }
+
+    public enum TimerState { PENDING, FIRED, CANCELLED, FAILED }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Timers change inside the transaction of the state change they belong to");
+        }
+    }
+}

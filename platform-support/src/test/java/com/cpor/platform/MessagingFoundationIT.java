@@ -1,0 +1,175 @@
+package com.cpor.platform;
+
+import com.cpor.events.Actor;
+import com.cpor.events.Topics;
+import com.cpor.events.claims.CommentAdded;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.platform.messaging.EventJson;
+import com.cpor.platform.outbox.Outbox;
+import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.timers.DurableTimers;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cpor.platform.testsupport.EventProbe.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class MessagingFoundationIT {
+
+    private static EventProbe probe;
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    DurableTimers timers;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(Infrastructure.kafka().bootstrapServers(),
+                Topics.CLAIMS, Topics.deadLetterOf(Topics.REVIEWS));
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void outbox_events_reach_kafka_keyed_by_claim_with_cloud_event_headers() {
+        String claimId = newClaimId();
+        CommentAdded comment = comment(claimId);
+        transactions.executeWithoutResult(status -> outbox.append(comment));
+
+        ConsumerRecord<String, String> record = probe.await(EventProbe.typed("claim.comment-added", claimId),
+                Duration.ofSeconds(30));
+        assertThat(header(record, "ce_id")).isEqualTo(comment.eventId().toString());
+        assertThat(header(record, "ce_source")).isEqualTo("/cpor/platform-test");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(record.value()).contains("\"type\":\"claim.comment-added\"");
+        assertThat(EventJson.read(Topics.CLAIMS, record.value().getBytes())).isEqualTo(comment);
+        await().untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single()).isZero());
+    }
+
+    @Test
+    void rolled_back_state_changes_publish_nothing() {
+        String claimId = newClaimId();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            outbox.append(comment(claimId));
+            throw new IllegalStateException("the state change failed");
+        })).hasMessageContaining("state change failed");
+        String marker = newClaimId();
+        transactions.executeWithoutResult(status -> outbox.append(comment(marker)));
+
+        probe.await(EventProbe.typed("claim.comment-added", marker), Duration.ofSeconds(30));
+        assertThat(probe.drain(Duration.ofMillis(500))).noneMatch(r -> claimId.equals(r.key()));
+    }
+
+    @Test
+    void appending_outside_a_transaction_is_refused() {
+        assertThatThrownBy(() -> outbox.append(comment(newClaimId())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void redelivered_event_is_applied_once() {
+        String claimId = newClaimId();
+        String json = EventJson.write(approval(claimId, "fine"));
+        probe.send(Topics.REVIEWS, claimId, json, Map.of());
+        probe.send(Topics.REVIEWS, claimId, json, Map.of());
+        String later = newClaimId();
+        probe.send(Topics.REVIEWS, later, EventJson.write(approval(later, "fine")), Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
+        assertThat(effects(claimId)).isEqualTo(1);
+    }
+
+    @Test
+    void malformed_unknown_and_poison_records_go_to_the_dead_letter_topic_and_the_partition_keeps_flowing() {
+        String claimId = newClaimId();
+        probe.send(Topics.REVIEWS, claimId, "{not json", Map.of());
+        probe.send(Topics.REVIEWS, claimId, "{\"type\":\"review.unheard-of\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"claimId\":\"" + claimId + "\"}", Map.of());
+        probe.send(Topics.REVIEWS, claimId, EventJson.write(approval(claimId, "poison")), Map.of());
+        probe.send(Topics.REVIEWS, claimId, EventJson.write(approval(claimId, "fine")), Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(claimId) == 1);
+        probe.await(r -> claimId.equals(r.key()) && r.value().startsWith("{not json"), Duration.ofSeconds(30));
+        probe.await(r -> claimId.equals(r.key()) && r.value().contains("review.unheard-of"), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> poison = probe.await(
+                r -> claimId.equals(r.key()) && r.value().contains("\"poison\""), Duration.ofSeconds(30));
+        assertThat(poison.topic()).isEqualTo("cpor.reviews.v1-dlt");
+        assertThat(header(poison, "kafka_dlt-exception-message")).contains("business rule violated");
+    }
+
+    @Test
+    void a_due_timer_fires_exactly_once_and_a_cancelled_one_never() {
+        String claimId = newClaimId();
+        Instant dueAt = clock.instant().plus(Duration.ofDays(7));
+        transactions.executeWithoutResult(status -> {
+            timers.schedule("window:" + claimId, "record", claimId, dueAt, null);
+            timers.schedule("window:" + claimId, "record", claimId, dueAt, null); // redelivered scheduling
+            timers.schedule("cancelled:" + claimId, "record", claimId, dueAt, null);
+            timers.cancel("cancelled:" + claimId);
+        });
+
+        assertThat(effects(claimId)).isZero();
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects(claimId) == 1);
+        assertThat(timers.stateOf("window:" + claimId)).contains(DurableTimers.TimerState.FIRED);
+        assertThat(timers.stateOf("cancelled:" + claimId)).contains(DurableTimers.TimerState.CANCELLED);
+    }
+
+    @Test
+    void a_failing_timer_is_retried_then_parked_as_failed() {
+        String claimId = newClaimId();
+        transactions.executeWithoutResult(status ->
+                timers.schedule("fails:" + claimId, PlatformTestApplication.FAILING_TIMER, claimId, clock.instant(), null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                timers.stateOf("fails:" + claimId).orElseThrow() == DurableTimers.TimerState.FAILED);
+        assertThat(jdbc.sql("SELECT attempts FROM durable_timer WHERE timer_id = ?").param("fails:" + claimId)
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private long effects(String claimId) {
+        return jdbc.sql("SELECT count(*) FROM test_effect WHERE claim_id = ?").param(claimId).query(Long.class).single();
+    }
+
+    private static String newClaimId() {
+        return "c-" + UUID.randomUUID();
+    }
+
+    private static CommentAdded comment(String claimId) {
+        return new CommentAdded(UUID.randomUUID(), Instant.parse("2026-11-20T10:15:30Z"), claimId, "k-1",
+                new Actor("partner-admin", "Piotr", "piotr@example.com", Actor.ActorKind.PARTNER), "Hello", null);
+    }
+
+    private static ReviewApproved approval(String claimId, String comment) {
+        return new ReviewApproved(UUID.randomUUID(), Instant.now(), claimId,
+                new Actor("reviewer", "Réka", "reka@example.com", Actor.ActorKind.REVIEWER), comment);
+    }
+}

@@ -1,0 +1,33 @@
+package com.cpor.platform.testsupport;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.Map;
+
+/** An in-JVM KRaft broker (spring-kafka-test), used when no Docker engine is available. */
+final class EmbeddedKafka implements KafkaServer {
+
+    private final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
+            .brokerProperties(Map.of(
+                    "auto.create.topics.enable", "true",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "offsets.topic.replication.factor", "1"));
+
+    @Override
+    public void start() {
+        broker.afterPropertiesSet();
+    }
+
+    @Override
+    public void stop() {
+        broker.destroy();
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+}

@@ -1,0 +1,21 @@
+package com.cpor.platform.testsupport;
+
+/** The one development issuer of a test JVM, shared by all application contexts and test clients. */
+public final class TestIdentity {
+
+    private static DevIdentityProvider provider;
+
+    private TestIdentity() {
+    }
+
+    public static synchronized DevIdentityProvider provider() {
+        if (provider == null) {
+            provider = DevIdentityProvider.start();
+        }
+        return provider;
+    }
+
+    public static String tokenFor(DevUser user) {
+        return provider().tokenFor(user);
+    }
+}
