@@ -2,6 +2,8 @@ package com.cpor.platform.config;
 
 import com.cpor.events.CporEvent;
 import com.cpor.events.Topics;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.CalendarProperties;
 import com.cpor.platform.inbox.Inbox;
 import com.cpor.platform.messaging.EventDeserializer;
 import com.cpor.platform.messaging.EventSerializer;
@@ -53,7 +55,7 @@ import java.util.stream.Stream;
  * outbox and relay, inbox, bounded retries with dead-letter topics, topic creation, durable timers.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, CalendarProperties.class})
 public class MessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
@@ -62,6 +64,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessCalendar businessCalendar(CalendarProperties properties) {
+        return properties.toCalendar();
     }
 
     /** Runs the platform's own migrations (outbox, inbox, timers) before the service's, with their own history. */
