@@ -85,6 +85,11 @@ public final class EventProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The event id of a record (its CloudEvents {@code ce_id}): a re-sent record has the same one. */
+    public static String eventIdOf(ConsumerRecord<?, ?> record) {
+        return header(record, "ce_id");
+    }
+
     /** A predicate for records whose {@code ce_type} header is the given logical type, for a claim. */
     public static Predicate<ConsumerRecord<String, String>> typed(String type, String claimId) {
         return record -> type.equals(header(record, "ce_type")) && claimId.equals(record.key());

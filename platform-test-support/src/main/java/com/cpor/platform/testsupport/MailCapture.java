@@ -2,8 +2,11 @@ package com.cpor.platform.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** A real SMTP server that keeps every message it accepts, for tests and the local stack. */
@@ -33,7 +36,17 @@ public final class MailCapture implements AutoCloseable {
 
     /** Messages addressed to one recipient. */
     public List<MimeMessage> messagesTo(String address) {
-        return List.of(greenMail.getReceivedMessagesForDomain(address));
+        return messages().stream().filter(message -> isAddressedTo(message, address)).toList();
+    }
+
+    private static boolean isAddressedTo(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(recipient -> recipient.toString().toLowerCase().contains(address.toLowerCase()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable captured message", e);
+        }
     }
 
     public void purge() {

@@ -1,0 +1,184 @@
+package com.cpor.localstack;
+
+import com.cpor.platform.testsupport.DevIdentityProvider;
+import com.cpor.platform.testsupport.FreePorts;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.KafkaServer;
+import com.cpor.platform.testsupport.MailCapture;
+import com.cpor.platform.testsupport.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: Kafka, PostgreSQL with one database per service, an SMTP server that
+ * captures mail, a development identity provider, and the four services as child processes. Used by the
+ * local stack (fixed ports, state under {@code ./var}) and by the end-to-end tests (free ports, throw-away state).
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final List<String> SERVICES =
+            List.of("claim-service", "review-service", "consent-service", "notification-service");
+    private static final Map<String, String> DATABASES = Map.of(
+            "claim-service", "claims", "review-service", "reviews",
+            "consent-service", "consents", "notification-service", "notifications");
+
+    private final Settings settings;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private MailCapture mail;
+    private DevIdentityProvider identity;
+
+    private Platform(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param home           the project directory (service jars are under {@code <service>/target/})
+     * @param stateDirectory where data survives restarts, or null for throw-away infrastructure
+     * @param ports          fixed ports, or {@link Ports#free()} for tests
+     * @param overrides      extra service properties, per service name or {@code "*"} for all
+     */
+    public record Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides) {
+    }
+
+    /** Where people and tests reach the platform. */
+    public record Ports(int claim, int review, int consent, int notification, int identity, int smtp,
+                        int mailViewer, int postgres) {
+
+        public static Ports fixed() {
+            return new Ports(8081, 8082, 8083, 8084, 9000, 2525, 8025, 15432);
+        }
+
+        public static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), 0,
+                    FreePorts.next(), 0, 0);
+        }
+
+        int of(String service) {
+            return switch (service) {
+                case "claim-service" -> claim;
+                case "review-service" -> review;
+                case "consent-service" -> consent;
+                case "notification-service" -> notification;
+                default -> throw new IllegalArgumentException(service);
+            };
+        }
+    }
+
+    public static Platform start(Settings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startInfrastructure();
+            platform.startServices();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Path state = settings.stateDirectory();
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
+            postgres = state == null ? Infrastructure.postgres()
+                    : Infrastructure.persistentPostgres(state.resolve("postgres"), settings.ports().postgres());
+            DATABASES.values().forEach(postgres::database);
+        });
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            kafka = state == null ? Infrastructure.kafka() : new PersistentKafka(state.resolve("kafka"));
+            if (state != null) {
+                kafka.start();
+            }
+        });
+        mail = MailCapture.start(settings.ports().smtp());
+        identity = state == null ? DevIdentityProvider.start()
+                : DevIdentityProvider.start(settings.ports().identity(), state.resolve("identity/signing-key.json"));
+        CompletableFuture.allOf(database, broker).join();
+    }
+
+    private void startServices() {
+        Path logs = settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
+                : settings.home().resolve("end-to-end-tests/target/service-logs");
+        for (String service : SERVICES) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASES.get(service)));
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            properties.putAll(identity.resourceServerProperties());
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", String.valueOf(mail.port()));
+            properties.put("cpor.consent.public-base-url", "http://localhost:" + settings.ports().consent());
+            properties.put("cpor.notifications.partner-portal-url", "http://localhost:" + settings.ports().claim());
+            properties.putAll(settings.overrides().getOrDefault("*", Map.of()));
+            properties.putAll(settings.overrides().getOrDefault(service, Map.of()));
+            Path jar = settings.home().resolve(service).resolve("target").resolve(service + ".jar");
+            services.put(service, new ServiceProcess(service, jar, settings.ports().of(service), properties,
+                    logs.resolve(service + ".log")));
+        }
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return service;
+    }
+
+    public DevIdentityProvider identity() {
+        return identity;
+    }
+
+    public MailCapture mail() {
+        return mail;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String service) {
+        return postgres.jdbcUrl(DATABASES.get(service));
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Stops the services first (so in-flight work finishes), then the infrastructure this platform owns. */
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (settings.stateDirectory() != null) {
+            runQuietly(kafka == null ? null : kafka::stop, failures);
+            runQuietly(postgres == null ? null : postgres::stop, failures);
+        }
+        runQuietly(mail == null ? null : mail::close, failures);
+        runQuietly(identity == null ? null : identity::close, failures);
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+
+    private static void runQuietly(Runnable action, List<RuntimeException> failures) {
+        if (action == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}
