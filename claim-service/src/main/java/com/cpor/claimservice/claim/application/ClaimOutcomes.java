@@ -1,0 +1,169 @@
+package com.cpor.claimservice.claim.application;
+
+import com.cpor.claimservice.claim.domain.ActionNotAllowedException;
+import com.cpor.claimservice.claim.domain.Claim;
+import com.cpor.claimservice.claim.domain.HistoryEntry;
+import com.cpor.claimservice.claim.domain.Transition;
+import com.cpor.claimservice.claim.persistence.ClaimRepository;
+import com.cpor.claimservice.config.ClaimPolicyProperties;
+import com.cpor.events.Actor;
+import com.cpor.events.CporEvent;
+import com.cpor.events.claims.ClaimOutcomeRefused;
+import com.cpor.events.claims.ClaimSentToEvaluation;
+import com.cpor.events.consents.ConsentDeclined;
+import com.cpor.events.consents.ConsentEvent;
+import com.cpor.events.consents.ConsentRequested;
+import com.cpor.events.consents.ConsentWindowElapsed;
+import com.cpor.events.incentives.AssociationReadyForEvaluation;
+import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.PartnerActionRequested;
+import com.cpor.events.reviews.PartnerResponseReminderDue;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.events.reviews.ReviewEvent;
+import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewRejected;
+import com.cpor.events.reviews.ReviewSlaBreached;
+import com.cpor.events.reviews.ReviewStarted;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.messaging.PoisonEventException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies review and consent outcomes to claims. claim-service is the system of record: an outcome the claim's
+ * status no longer allows (it moved on) is refused, recorded in the history and announced with ClaimOutcomeRefused.
+ * Runs inside the inbox transaction of the consumed event.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ClaimOutcomes {
+
+    private static final Actor SYSTEM = Actor.system("claim-service");
+
+    private final ClaimRepository claims;
+    private final ClaimJournal journal;
+    private final ClaimPolicyProperties policy;
+    private final BusinessCalendar calendar;
+
+    public ClaimOutcomes(ClaimRepository claims, ClaimJournal journal, ClaimPolicyProperties policy,
+                         BusinessCalendar calendar) {
+        this.claims = claims;
+        this.journal = journal;
+        this.policy = policy;
+        this.calendar = calendar;
+    }
+
+    public void apply(ReviewEvent event) {
+        Claim claim = load(event);
+        long loaded = claim.version();
+        Instant now = journal.now();
+        try {
+            switch (event) {
+                case ReviewQueued queued -> {
+                    if (claim.recordReviewQueued(queued.reviewStartDueAt(), now)) {
+                        claims.update(claim, loaded);
+                    }
+                    journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.REVIEW_QUEUED,
+                            "Queued for review; review should start by " + queued.reviewStartDueAt());
+                }
+                case ReviewStarted started -> {
+                    Transition transition = claim.startReview(started.reviewer(), started.decisionDueAt(), now);
+                    claims.update(claim, loaded);
+                    if (transition == null) {
+                        journal.record(claim.id(), started.reviewer(), HistoryEntry.Kind.REVIEW_STARTED,
+                                "Dispute review started; decision due by " + started.decisionDueAt());
+                    } else {
+                        journal.statusChanged(claim, transition);
+                    }
+                }
+                case PartnerActionRequested requested -> {
+                    Transition transition = claim.requestPartnerAction(requested.reviewer(), requested.reasons(),
+                            requested.comment(), requested.respondBy(), now);
+                    changed(claim, loaded, transition);
+                }
+                case ReviewApproved approved -> changed(claim, loaded,
+                        claim.approve(approved.reviewer(), approved.comment(), now));
+                case ReviewRejected rejected -> changed(claim, loaded, claim.reject(rejected.reviewer(),
+                        rejected.reason(), rejected.comment(),
+                        policy.disputeWindowDuration().after(now, calendar), now));
+                case DisputeDecided decided -> changed(claim, loaded, claim.decideDispute(decided.reviewer(),
+                        decided.outcome() == DisputeDecided.Outcome.OVERTURN, decided.comment(), now));
+                case ReviewSlaBreached breached -> journal.record(claim.id(), SYSTEM,
+                        HistoryEntry.Kind.REVIEW_SLA_BREACHED,
+                        "Review deadline " + breached.stage() + " passed at " + breached.dueAt(), List.of(),
+                        Map.of("stage", breached.stage(), "dueAt", breached.dueAt()));
+                case PartnerResponseReminderDue reminder -> journal.record(claim.id(), SYSTEM,
+                        HistoryEntry.Kind.PARTNER_RESPONSE_REMINDER_DUE,
+                        "Partner reminded to respond by " + reminder.respondBy());
+            }
+        } catch (ActionNotAllowedException refused) {
+            refuse(event, claim, refused);
+        } catch (IllegalArgumentException impossible) {
+            throw new PoisonEventException("Event " + event.eventId() + " cannot be applied: " + impossible.getMessage(),
+                    impossible);
+        }
+    }
+
+    public void apply(ConsentEvent event) {
+        Claim claim = load(event);
+        long loaded = claim.version();
+        Instant now = journal.now();
+        try {
+            switch (event) {
+                case ConsentRequested requested -> {
+                    claim.recordConsentWindow(requested.windowEndsAt(), now);
+                    claims.update(claim, loaded);
+                    journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.CONSENT_REQUESTED,
+                            "Customer notified; consent window ends at " + requested.windowEndsAt());
+                }
+                case ConsentDeclined declined -> changed(claim, loaded, claim.declineConsent(
+                        declined.declinedBy() != null ? declined.declinedBy()
+                                : new Actor("customer", "Customer", null, Actor.ActorKind.CUSTOMER), now));
+                case ConsentWindowElapsed elapsed -> {
+                    claim.sendToEvaluation(now);
+                    claims.update(claim, loaded);
+                    journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.SENT_TO_EVALUATION,
+                            "Consent window elapsed without a decline; sent to incentive-eligibility evaluation");
+                    journal.publish(new AssociationReadyForEvaluation(journal.newEventId(), now, claim.id(),
+                            claim.details().partnerId(), claim.details().customer().tenantId(),
+                            claim.details().solutionArea(), claim.details().activity(), claim.details().program(),
+                            ClaimSnapshots.products(claim.details()), claim.approvedAt(),
+                            elapsed.windowEndedAt() != null ? elapsed.windowEndedAt() : now));
+                    journal.publish(new ClaimSentToEvaluation(journal.newEventId(), now, claim.id(), now,
+                            ClaimSnapshots.of(claim)));
+                }
+            }
+        } catch (ActionNotAllowedException refused) {
+            refuse(event, claim, refused);
+        }
+    }
+
+    private void changed(Claim claim, long loaded, Transition transition) {
+        claims.update(claim, loaded);
+        journal.statusChanged(claim, transition);
+    }
+
+    /** The outcome came too late or out of turn: recorded, announced, never applied. */
+    private void refuse(CporEvent event, Claim claim, ActionNotAllowedException refused) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("refusedEventId", event.eventId().toString());
+        details.put("refusedEventType", event.typeName());
+        details.put("currentStatus", refused.status());
+        journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.OUTCOME_REFUSED,
+                "Refused " + event.typeName() + ": " + refused.getMessage(), List.of(), details);
+        journal.publish(new ClaimOutcomeRefused(journal.newEventId(), journal.now(), claim.id(), event.eventId(),
+                event.typeName(), refused.status(), refused.getMessage()));
+    }
+
+    private Claim load(CporEvent event) {
+        return claims.findForUpdate(event.claimId())
+                .orElseThrow(() -> new PoisonEventException("No claim " + event.claimId() + " for " + event.typeName()
+                        + " " + event.eventId()));
+    }
+}

@@ -1,0 +1,371 @@
+package com.cpor.claimservice.claim.application;
+
+import com.cpor.claimservice.claim.domain.Claim;
+import com.cpor.claimservice.claim.domain.ClaimDetails;
+import com.cpor.claimservice.claim.domain.ClaimDetailsRules;
+import com.cpor.claimservice.claim.domain.Comment;
+import com.cpor.claimservice.claim.domain.DocumentType;
+import com.cpor.claimservice.claim.domain.FieldChange;
+import com.cpor.claimservice.claim.domain.HistoryEntry;
+import com.cpor.claimservice.claim.domain.InvalidClaimException;
+import com.cpor.claimservice.claim.domain.PoeDocument;
+import com.cpor.claimservice.claim.domain.Transition;
+import com.cpor.claimservice.claim.domain.Violation;
+import com.cpor.claimservice.claim.persistence.ClaimRepository;
+import com.cpor.claimservice.claim.persistence.ClaimSearch;
+import com.cpor.claimservice.claim.persistence.CommentRepository;
+import com.cpor.claimservice.claim.persistence.DocumentRepository;
+import com.cpor.claimservice.claim.persistence.HistoryRepository;
+import com.cpor.claimservice.config.ClaimPolicyProperties;
+import com.cpor.events.Actor;
+import com.cpor.events.claims.ClaimDisputed;
+import com.cpor.events.claims.ClaimEdited;
+import com.cpor.events.claims.ClaimResubmitted;
+import com.cpor.events.claims.ClaimSubmitted;
+import com.cpor.events.claims.ClaimWithdrawn;
+import com.cpor.events.claims.CommentAdded;
+import com.cpor.events.claims.CompetingClaimsDetected;
+import com.cpor.events.incentives.AssociationRevoked;
+import com.cpor.platform.security.Caller;
+import com.cpor.platform.web.ConflictProblem;
+import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.NotFoundProblem;
+import com.cpor.platform.web.PayloadTooLargeProblem;
+import com.cpor.platform.web.UnsupportedMediaTypeProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** The partner's (and reviewers' read and comment) use cases; each one commits its change and its events together. */
+@Service
+public class ClaimService {
+
+    private static final int MAX_REASON = 1000;
+    private static final int MAX_COMMENT = 5000;
+
+    private final ClaimRepository claims;
+    private final DocumentRepository documents;
+    private final CommentRepository comments;
+    private final HistoryRepository history;
+    private final ClaimJournal journal;
+    private final ClaimPolicyProperties policy;
+
+    public ClaimService(ClaimRepository claims, DocumentRepository documents, CommentRepository comments,
+                        HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy) {
+        this.claims = claims;
+        this.documents = documents;
+        this.comments = comments;
+        this.history = history;
+        this.journal = journal;
+        this.policy = policy;
+    }
+
+    // ---- reading
+
+    @Transactional(readOnly = true)
+    public ClaimView get(Caller caller, String claimId) {
+        return view(visible(caller, claims.find(claimId).orElse(null), claimId));
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimRepository.ClaimPage list(ClaimSearch search, int page, int size) {
+        return claims.search(search, page, size);
+    }
+
+    /** A claim of a list page with its documents and allowed actions. */
+    @Transactional(readOnly = true)
+    public ClaimView viewOf(Claim claim) {
+        return view(claim);
+    }
+
+    @Transactional(readOnly = true)
+    public DocumentDownload document(Caller caller, String claimId, String documentId) {
+        visible(caller, claims.find(claimId).orElse(null), claimId);
+        PoeDocument document = documents.find(claimId, documentId)
+                .orElseThrow(() -> new NotFoundProblem("Document", documentId));
+        return new DocumentDownload(document, documents.content(documentId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Comment> comments(Caller caller, String claimId) {
+        visible(caller, claims.find(claimId).orElse(null), claimId);
+        return comments.list(claimId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(Caller caller, String claimId) {
+        visible(caller, claims.find(claimId).orElse(null), claimId);
+        return history.list(claimId);
+    }
+
+    /** Which partners' claims the caller may list: null for reviewers (all), else the token's partner IDs. */
+    public static Set<String> visiblePartnerIds(Caller caller) {
+        return caller.isReviewer() ? null : caller.partnerIds();
+    }
+
+    // ---- partner changes
+
+    @Transactional
+    public ClaimView create(Caller caller, ClaimDetails details) {
+        List<Violation> violations = new ArrayList<>(ClaimDetailsRules.check(details));
+        checkPartnerId(caller, details.partnerId(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidClaimException(violations);
+        }
+        Claim claim = Claim.create("c-" + UUID.randomUUID(), details, journal.now(), policy.disputesPerClaim());
+        claims.insert(claim);
+        journal.record(claim.id(), partner(caller), HistoryEntry.Kind.CREATED, "Claim created in EDITING");
+        return view(claim);
+    }
+
+    /** Applies an edit: {@code patch} turns the current fields into the edited ones; {@code touchedFields} are those named. */
+    @Transactional
+    public ClaimView edit(Caller caller, String claimId, UnaryOperator<ClaimDetails> patch, Set<String> touchedFields) {
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        ClaimDetails edited = patch.apply(claim.details());
+        if (touchedFields.contains("partnerId")) {
+            List<Violation> violations = new ArrayList<>();
+            checkPartnerId(caller, edited.partnerId(), violations);
+            if (!violations.isEmpty()) {
+                throw new InvalidClaimException(violations);
+            }
+        }
+        List<FieldChange> changes = claim.edit(edited, touchedFields, journal.now());
+        if (!changes.isEmpty()) {
+            claims.update(claim, loaded);
+            List<String> fields = changes.stream().map(FieldChange::field).toList();
+            journal.record(claim.id(), partner(caller), HistoryEntry.Kind.EDITED, "Edited " + String.join(", ", fields),
+                    changes, Map.of());
+            if (claim.status() != com.cpor.events.ClaimStatus.EDITING) {
+                journal.publish(new ClaimEdited(journal.newEventId(), journal.now(), claim.id(), partner(caller), fields,
+                        ClaimSnapshots.of(claim)));
+            }
+        }
+        return view(claim);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String claimId) {
+        Claim claim = ownedForUpdate(caller, claimId);
+        claim.checkCanBeDeleted(journal.now());
+        claims.delete(claimId);
+    }
+
+    @Transactional
+    public PoeDocument addDocument(Caller caller, String claimId, String fileName, byte[] content) {
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        claim.checkCanAddDocument(journal.now());
+        if (content.length == 0) {
+            throw new InvalidInputProblem("file", "is empty");
+        }
+        if (content.length > policy.maxDocumentSize().toBytes()) {
+            throw new PayloadTooLargeProblem("A document may be at most " + policy.maxDocumentSize().toMegabytes()
+                    + " MB; this one has " + content.length + " bytes");
+        }
+        if (documents.totalSize(claimId) + content.length > policy.maxDocumentsSizePerClaim().toBytes()) {
+            throw new PayloadTooLargeProblem("The documents of one claim may total at most "
+                    + policy.maxDocumentsSizePerClaim().toMegabytes() + " MB");
+        }
+        DocumentType type = DocumentType.detect(content).orElseThrow(() -> new UnsupportedMediaTypeProblem(
+                "Only PDF, DOCX, PNG and JPEG documents are accepted (judged by the file's content)"));
+        PoeDocument document = new PoeDocument("d-" + UUID.randomUUID(), claimId, safeFileName(fileName, type),
+                type.contentType(), content.length, sha256(content), journal.now(), caller.subject());
+        documents.insert(document, content);
+        claim.documentAdded(journal.now());
+        claims.update(claim, loaded);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("documentId", document.id());
+        details.put("fileName", document.fileName());
+        details.put("contentType", document.contentType());
+        details.put("size", document.size());
+        details.put("sha256", document.sha256());
+        journal.record(claimId, partner(caller), HistoryEntry.Kind.DOCUMENT_ADDED, "Added document " + document.fileName(),
+                List.of(), details);
+        if (claim.status() != com.cpor.events.ClaimStatus.EDITING) {
+            journal.publish(new ClaimEdited(journal.newEventId(), journal.now(), claimId, partner(caller),
+                    List.of("documents"), ClaimSnapshots.of(claim)));
+        }
+        return document;
+    }
+
+    /** Submit from EDITING, or resubmit from PARTNER_ACTION_REQUIRED; checks exclusivity (§2). */
+    @Transactional
+    public ClaimView submit(Caller caller, String claimId) {
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        Actor actor = partner(caller);
+        Transition transition = claim.submit(actor, documents.list(claimId).size(), journal.now());
+        List<ClaimRepository.Overlap> overlaps = claims.activeOverlapping(claim.details().customer().tenantId(),
+                claim.details().exclusivityKeys(), claimId);
+        List<ClaimRepository.Overlap> own = overlaps.stream()
+                .filter(o -> o.partnerId().equals(claim.details().partnerId())).toList();
+        if (!own.isEmpty()) {
+            throw new ConflictProblem("duplicate-active-claim", "Partner already has an active claim",
+                    "Partner " + claim.details().partnerId() + " already has an active claim on this tenant for "
+                            + own.stream().map(ClaimRepository.Overlap::key).distinct().toList() + ": "
+                            + own.stream().map(ClaimRepository.Overlap::claimId).distinct().toList());
+        }
+        List<String> competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
+        boolean newlyCompeting = claim.flagCompetingWith(competing, journal.now());
+        claims.update(claim, loaded);
+        if (transition.from() == com.cpor.events.ClaimStatus.PARTNER_ACTION_REQUIRED) {
+            journal.publish(new ClaimResubmitted(journal.newEventId(), journal.now(), claimId, actor, ClaimSnapshots.of(claim)));
+        } else {
+            journal.publish(new ClaimSubmitted(journal.newEventId(), journal.now(), claimId, actor, ClaimSnapshots.of(claim)));
+        }
+        journal.statusChanged(claim, transition);
+        if (newlyCompeting) {
+            flagCompeting(claim, competing, overlaps);
+        }
+        return view(claim);
+    }
+
+    private void flagCompeting(Claim claim, List<String> competing, List<ClaimRepository.Overlap> overlaps) {
+        List<String> products = overlaps.stream().map(ClaimRepository.Overlap::key).distinct().toList();
+        recordCompeting(claim, competing, products);
+        for (String otherId : competing) {
+            Claim other = claims.findForUpdate(otherId).orElseThrow();
+            long loaded = other.version();
+            if (other.flagCompetingWith(List.of(claim.id()), journal.now())) {
+                claims.update(other, loaded);
+                List<String> shared = overlaps.stream().filter(o -> o.claimId().equals(otherId))
+                        .map(ClaimRepository.Overlap::key).distinct().toList();
+                recordCompeting(other, List.of(claim.id()), shared);
+            }
+        }
+    }
+
+    private void recordCompeting(Claim claim, List<String> competing, List<String> products) {
+        journal.record(claim.id(), Actor.system("claim-service"), HistoryEntry.Kind.COMPETING_CLAIMS_DETECTED,
+                "Competing with " + String.join(", ", competing) + " on " + String.join(", ", products), List.of(),
+                Map.of("competingClaimIds", competing, "overlappingProducts", products));
+        journal.publish(new CompetingClaimsDetected(journal.newEventId(), journal.now(), claim.id(), claim.competingClaimIds(),
+                products, ClaimSnapshots.of(claim)));
+    }
+
+    @Transactional
+    public ClaimView withdraw(Caller caller, String claimId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidInputProblem("reason", "is required (at most " + MAX_REASON + " characters)");
+        }
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        Actor actor = partner(caller);
+        Transition transition = claim.withdraw(actor, reason, journal.now());
+        claims.update(claim, loaded);
+        journal.publish(new ClaimWithdrawn(journal.newEventId(), journal.now(), claimId, actor, reason, transition.from(),
+                ClaimSnapshots.of(claim)));
+        journal.statusChanged(claim, transition);
+        if (claim.wasSentToEvaluation()) {
+            journal.publish(new AssociationRevoked(journal.newEventId(), journal.now(), claimId, claim.details().partnerId(),
+                    claim.details().customer().tenantId(), reason, journal.now()));
+            journal.record(claimId, Actor.system("claim-service"), HistoryEntry.Kind.STATUS_CHANGED,
+                    "Association revoked at incentive-eligibility evaluation");
+        }
+        return view(claim);
+    }
+
+    @Transactional
+    public ClaimView dispute(Caller caller, String claimId, String justification, List<String> documentIds) {
+        List<String> ids = documentIds == null ? List.of() : documentIds;
+        if ((justification == null || justification.isBlank()) && ids.isEmpty()) {
+            throw new InvalidInputProblem("justification", "a business justification and/or updated documents are required");
+        }
+        if (justification != null && justification.length() > MAX_COMMENT) {
+            throw new InvalidInputProblem("justification", "must be at most " + MAX_COMMENT + " characters");
+        }
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        Actor actor = partner(caller);
+        Transition transition = claim.dispute(actor, justification, journal.now());
+        Set<String> known = new TreeSet<>(documents.list(claimId).stream().map(PoeDocument::id).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.contains(ids.get(i))) {
+                throw new InvalidInputProblem("documentIds[" + i + "]", "is not a document of this claim");
+            }
+        }
+        claims.update(claim, loaded);
+        journal.publish(new ClaimDisputed(journal.newEventId(), journal.now(), claimId, actor, justification, ids,
+                ClaimSnapshots.of(claim)));
+        journal.statusChanged(claim, transition);
+        return view(claim);
+    }
+
+    /** Partners comment on their own claims, reviewers on any claim. */
+    @Transactional
+    public Comment addComment(Caller caller, String claimId, String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_COMMENT) {
+            throw new InvalidInputProblem("text", "is required (at most " + MAX_COMMENT + " characters)");
+        }
+        Claim claim = visible(caller, claims.find(claimId).orElse(null), claimId);
+        Actor author = caller.asActor(caller.isReviewer() ? Actor.ActorKind.REVIEWER : Actor.ActorKind.PARTNER);
+        Comment comment = new Comment("k-" + UUID.randomUUID(), claimId, author, text, journal.now());
+        comments.insert(comment);
+        journal.record(claimId, author, HistoryEntry.Kind.COMMENT_ADDED, text, List.of(),
+                Map.of("commentId", comment.id()));
+        journal.publish(new CommentAdded(journal.newEventId(), journal.now(), claimId, comment.id(), author, text,
+                ClaimSnapshots.of(claim)));
+        return comment;
+    }
+
+    // ---- helpers
+
+    private ClaimView view(Claim claim) {
+        return new ClaimView(claim, documents.list(claim.id()), claim.allowedActions(journal.now()));
+    }
+
+    /** 404 for claims that do not exist and for those the caller may not see (another partner's). */
+    private static Claim visible(Caller caller, Claim claim, String claimId) {
+        if (claim == null || !(caller.isReviewer() || caller.actsFor(claim.details().partnerId()))) {
+            throw new NotFoundProblem("Claim", claimId);
+        }
+        return claim;
+    }
+
+    private Claim ownedForUpdate(Caller caller, String claimId) {
+        Claim claim = claims.findForUpdate(claimId).orElse(null);
+        if (claim == null || !caller.actsFor(claim.details().partnerId())) {
+            throw new NotFoundProblem("Claim", claimId);
+        }
+        return claim;
+    }
+
+    private static void checkPartnerId(Caller caller, String partnerId, List<Violation> violations) {
+        if (partnerId != null && !partnerId.isBlank() && !caller.actsFor(partnerId)) {
+            violations.add(new Violation("partnerId", "must be one of your partner IDs " + new TreeSet<>(caller.partnerIds())));
+        }
+    }
+
+    private static Actor partner(Caller caller) {
+        return caller.asActor(Actor.ActorKind.PARTNER);
+    }
+
+    private static String safeFileName(String fileName, DocumentType type) {
+        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            name = "document." + type.name().toLowerCase();
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.cpor.claimservice.claim.domain;
+
+/** A person to reach; {@code locale} (BCP 47, e.g. pl-PL) picks the language of notifications. */
+public record Contact(String name, String title, String email, String locale) {
+}

@@ -1,0 +1,50 @@
+package com.cpor.claimservice.claim.persistence;
+
+import com.cpor.claimservice.claim.domain.FieldChange;
+import com.cpor.claimservice.claim.domain.HistoryEntry;
+import com.cpor.events.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+/** The append-only history of each claim. */
+@Repository
+public class HistoryRepository {
+
+    private final JdbcClient jdbc;
+
+    public HistoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(HistoryEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO claim_history (claim_id, at, actor, kind, summary, changes, details)
+                        VALUES (?, ?, CAST(? AS jsonb), ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                        """)
+                .params(entry.claimId(), Timestamp.from(entry.at()), ClaimJson.write(entry.actor()), entry.kind().name(),
+                        entry.summary(), entry.changes().isEmpty() ? null : ClaimJson.write(entry.changes()),
+                        entry.details().isEmpty() ? null : ClaimJson.write(entry.details()))
+                .update();
+    }
+
+    public List<HistoryEntry> list(String claimId) {
+        return jdbc.sql("""
+                        SELECT sequence_number, claim_id, at, actor, kind, summary, changes, details
+                        FROM claim_history WHERE claim_id = ? ORDER BY sequence_number
+                        """)
+                .param(claimId)
+                .query((rs, n) -> new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        ClaimJson.read(rs.getString(4), Actor.class), HistoryEntry.Kind.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        ClaimJson.read(rs.getString(7), new TypeReference<List<FieldChange>>() {
+                        }),
+                        ClaimJson.read(rs.getString(8), new TypeReference<Map<String, Object>>() {
+                        })))
+                .list();
+    }
+}

@@ -1,0 +1,240 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.claim.application.ClaimService;
+import com.cpor.claimservice.claim.application.ClaimView;
+import com.cpor.claimservice.claim.application.DocumentDownload;
+import com.cpor.claimservice.claim.domain.ClaimDetails;
+import com.cpor.claimservice.claim.domain.PoeDocument;
+import com.cpor.claimservice.claim.persistence.ClaimRepository;
+import com.cpor.claimservice.claim.persistence.ClaimSearch;
+import com.cpor.claimservice.config.ClaimPolicyProperties;
+import com.cpor.events.Activity;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.SolutionArea;
+import com.cpor.platform.security.Caller;
+import com.cpor.platform.security.Roles;
+import com.cpor.platform.web.InvalidInputProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+@RestController
+@RequestMapping("/api/v1/claims")
+@Tag(name = "Claims", description = "Partner-of-record claims: partners manage their own, reviewers read and comment on all")
+class ClaimController {
+
+    private static final String READERS = Roles.PARTNER_READERS + " or " + Roles.REVIEWERS;
+    private static final String COMMENTERS = Roles.PARTNER_WRITERS + " or " + Roles.REVIEWERS;
+
+    private final ClaimService claims;
+    private final ClaimPolicyProperties policy;
+    private final JsonMapper json;
+
+    ClaimController(ClaimService claims, ClaimPolicyProperties policy, JsonMapper json) {
+        this.claims = claims;
+        this.policy = policy;
+        this.json = json;
+    }
+
+    @PostMapping
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Create a claim (status EDITING)")
+    ResponseEntity<ClaimResponse> create(@RequestBody ClaimDetails details, Caller caller) {
+        ClaimView view = claims.create(caller, details);
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + view.claim().id())).body(ClaimResponse.of(view));
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(summary = "List claims (a partner sees its own; reviewers see all)")
+    ClaimPageResponse list(@RequestParam(required = false) List<String> status,
+                           @RequestParam(required = false) String solutionArea,
+                           @RequestParam(required = false) String activity,
+                           @RequestParam(required = false) String customerTenantId,
+                           @Parameter(description = "Text in the claim name, customer name or domain, claim or partner id")
+                           @RequestParam(required = false) String q,
+                           @Parameter(description = "property[,asc|desc]: createdAt, updatedAt, name, status, customerName")
+                           @RequestParam(defaultValue = "createdAt,desc") String sort,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size,
+                           Caller caller) {
+        if (page < 0) {
+            throw new InvalidInputProblem("page", "must be 0 or more");
+        }
+        if (size < 1 || size > policy.maxPageSize()) {
+            throw new InvalidInputProblem("size", "must be between 1 and " + policy.maxPageSize());
+        }
+        ClaimRepository.ClaimPage result = claims.list(search(caller, status, solutionArea, activity, customerTenantId, q, sort),
+                page, size);
+        List<ClaimResponse> items = result.claims().stream()
+                .map(claim -> ClaimResponse.of(claims.viewOf(claim)))
+                .toList();
+        return new ClaimPageResponse(items, page, size, result.total(), (result.total() + size - 1) / size);
+    }
+
+    @GetMapping(path = "/export", produces = "text/csv")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The filtered claim list as CSV (same filters and sort as the list)")
+    ResponseEntity<String> export(@RequestParam(required = false) List<String> status,
+                                  @RequestParam(required = false) String solutionArea,
+                                  @RequestParam(required = false) String activity,
+                                  @RequestParam(required = false) String customerTenantId,
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(defaultValue = "createdAt,desc") String sort,
+                                  Caller caller) {
+        ClaimRepository.ClaimPage result = claims.list(search(caller, status, solutionArea, activity, customerTenantId, q, sort),
+                0, policy.maxExportRows());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("claims.csv").build().toString())
+                .body(ClaimCsv.write(result.claims()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Read a claim")
+    ClaimResponse get(@PathVariable String id, Caller caller) {
+        return ClaimResponse.of(claims.get(caller, id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Edit allowed fields with a JSON merge patch",
+            description = "EDITING: every field; SUBMITTED and PARTNER_ACTION_REQUIRED: partnerId, products and contacts. "
+                    + "Naming any other field is refused with 400.")
+    ClaimResponse patch(@PathVariable String id, @RequestBody JsonNode body, Caller caller) {
+        MergePatch patch = new MergePatch(body, json);
+        return ClaimResponse.of(claims.edit(caller, id, patch::applyTo, patch.touchedFields()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Delete a claim in EDITING")
+    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        claims.delete(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Upload a proof-of-execution document (PDF, DOCX, PNG or JPEG, judged by content)")
+    ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
+                                            Caller caller) throws IOException {
+        PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id()))
+                .body(DocumentResponse.of(document));
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Download a document")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String documentId, Caller caller) {
+        DocumentDownload download = claims.document(caller, id, documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.document().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.document().fileName(), StandardCharsets.UTF_8).build().toString())
+                .eTag("\"" + download.document().sha256() + "\"")
+                .body(download.content());
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Submit (from EDITING) or resubmit (from PARTNER_ACTION_REQUIRED)")
+    ClaimResponse submit(@PathVariable String id, Caller caller) {
+        return ClaimResponse.of(claims.submit(caller, id));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Withdraw (partner request): REJECTED(PARTNER_REQUEST), final")
+    ClaimResponse withdraw(@PathVariable String id, @RequestBody Requests.Withdraw body, Caller caller) {
+        return ClaimResponse.of(claims.withdraw(caller, id, body.reason()));
+    }
+
+    @PostMapping("/{id}/dispute")
+    @PreAuthorize(Roles.PARTNER_WRITERS)
+    @Operation(summary = "Dispute a rejection within the dispute window (once per claim)")
+    ClaimResponse dispute(@PathVariable String id, @RequestBody Requests.Dispute body, Caller caller) {
+        return ClaimResponse.of(claims.dispute(caller, id, body.justification(), body.documentIds()));
+    }
+
+    @GetMapping("/{id}/comments")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The comment thread")
+    List<CommentResponse> comments(@PathVariable String id, Caller caller) {
+        return claims.comments(caller, id).stream().map(CommentResponse::of).toList();
+    }
+
+    @PostMapping("/{id}/comments")
+    @PreAuthorize(COMMENTERS)
+    @Operation(summary = "Add a comment (partner or reviewer)")
+    ResponseEntity<CommentResponse> comment(@PathVariable String id, @RequestBody Requests.NewComment body, Caller caller) {
+        CommentResponse comment = CommentResponse.of(claims.addComment(caller, id, body.text()));
+        return ResponseEntity.status(201).body(comment);
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The claim's history: changes, documents, comments, decisions, system actions")
+    List<HistoryEntryResponse> history(@PathVariable String id, Caller caller) {
+        return claims.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    private static ClaimSearch search(Caller caller, List<String> status, String solutionArea, String activity,
+                                      String customerTenantId, String q, String sort) {
+        List<ClaimStatus> statuses = new ArrayList<>();
+        if (status != null) {
+            for (String value : status) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        statuses.add(parse("status", part.strip(), ClaimStatus.class));
+                    }
+                }
+            }
+        }
+        String[] sortParts = sort.split(",");
+        ClaimSearch.Sort sortBy = parse("sort", sortParts[0].strip(), ClaimSearch.Sort.class);
+        boolean descending = sortParts.length > 1 && sortParts[1].strip().equalsIgnoreCase("desc");
+        if (sortParts.length > 2 || (sortParts.length == 2 && !sortParts[1].strip().matches("(?i)asc|desc"))) {
+            throw new InvalidInputProblem("sort", "must be property[,asc|desc]");
+        }
+        return new ClaimSearch(ClaimService.visiblePartnerIds(caller), statuses,
+                solutionArea == null ? null : parse("solutionArea", solutionArea, SolutionArea.class),
+                activity == null ? null : parse("activity", activity, Activity.class),
+                customerTenantId, q, sortBy, descending);
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value) || constant.name().equals(value.toUpperCase(Locale.ROOT))) {
+                return constant;
+            }
+        }
+        throw new InvalidInputProblem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+}

@@ -1,0 +1,76 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.claim.application.ClaimView;
+import com.cpor.claimservice.claim.domain.Claim;
+import com.cpor.claimservice.claim.domain.ClaimAction;
+import com.cpor.claimservice.claim.domain.ClaimDetails;
+import com.cpor.claimservice.claim.domain.Contact;
+import com.cpor.claimservice.claim.domain.Customer;
+import com.cpor.claimservice.claim.domain.Deadlines;
+import com.cpor.claimservice.claim.domain.Product;
+import com.cpor.events.Activity;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.Program;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.SolutionArea;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+@Schema(description = "A claim: the partner's fields plus what the platform keeps (status, documents, deadlines, decisions)")
+public record ClaimResponse(
+        @Schema(example = "c-3f2b8c1e-...") String id,
+        ClaimStatus status,
+        @Schema(description = "Derived from the activity; null for revenue association (recognition only)") Program program,
+        String name,
+        String partnerId,
+        SolutionArea solutionArea,
+        Activity activity,
+        Customer customer,
+        List<Product> products,
+        Contact customerContact,
+        Contact customerTechnicalContact,
+        Contact partnerContact,
+        String solutionSellerName,
+        String isvSolutionName,
+        List<DocumentResponse> documents,
+        Deadlines deadlines,
+        RejectionResponse rejection,
+        List<String> competingClaimIds,
+        Eligibility eligibility,
+        int disputeCount,
+        @Schema(description = "What the partner can do with the claim in its current status") List<String> allowedActions,
+        Instant submittedAt,
+        Instant approvedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public record RejectionResponse(RejectionReason reason, String comment, Instant at,
+                                    @JsonProperty("final") @Schema(name = "final") boolean isFinal) {
+    }
+
+    public record Eligibility(@Schema(description = "When the association went to incentive-eligibility evaluation")
+                              Instant sentAt) {
+    }
+
+    static ClaimResponse of(ClaimView view) {
+        Claim claim = view.claim();
+        ClaimDetails details = claim.details();
+        return new ClaimResponse(claim.id(), claim.status(), details.program(), details.name(), details.partnerId(),
+                details.solutionArea(), details.activity(), details.customer(), details.products(),
+                details.customerContact(), details.customerTechnicalContact(), details.partnerContact(),
+                details.solutionSellerName(), details.isvSolutionName(),
+                view.documents().stream().map(DocumentResponse::of).toList(),
+                claim.deadlines(),
+                claim.rejection() == null ? null : new RejectionResponse(claim.rejection().reason(),
+                        claim.rejection().comment(), claim.rejection().at(), claim.rejection().finalDecision()),
+                claim.competingClaimIds(),
+                new Eligibility(claim.eligibilitySentAt()),
+                claim.disputeCount(),
+                view.allowedActions().stream().map(ClaimAction::wireName).toList(),
+                claim.submittedAt(), claim.approvedAt(), claim.createdAt(), claim.updatedAt(), claim.version());
+    }
+}

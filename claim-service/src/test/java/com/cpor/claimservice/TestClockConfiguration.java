@@ -1,0 +1,17 @@
+package com.cpor.claimservice;
+
+import com.cpor.platform.testsupport.MutableClock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Tests move time by hand (dispute windows) instead of waiting. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return MutableClock.startingNow();
+    }
+}

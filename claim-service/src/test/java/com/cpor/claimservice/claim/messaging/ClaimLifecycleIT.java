@@ -1,0 +1,281 @@
+package com.cpor.claimservice.claim.messaging;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.claimservice.claim.web.ClaimApi;
+import com.cpor.events.Actor;
+import com.cpor.events.CporEvent;
+import com.cpor.events.PartnerActionReason;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.Topics;
+import com.cpor.events.consents.ConsentDeclined;
+import com.cpor.events.consents.ConsentRequested;
+import com.cpor.events.consents.ConsentWindowElapsed;
+import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.PartnerActionRequested;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewRejected;
+import com.cpor.events.reviews.ReviewSlaBreached;
+import com.cpor.events.reviews.ReviewStarted;
+import com.cpor.platform.messaging.EventJson;
+import com.cpor.platform.testsupport.DevUser;
+import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cpor.platform.testsupport.EventProbe.typed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The lifecycle driven by review and consent events on real Kafka, asserted on the claim and the published events. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class ClaimLifecycleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Actor REVIEWER = new Actor("reviewer", "Réka Szabó", "reka@reviews.example", Actor.ActorKind.REVIEWER);
+    private static EventProbe probe;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+
+    private ClaimApi api;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(Infrastructure.kafka().bootstrapServers(), Topics.CLAIMS, Topics.INCENTIVE_EVALUATION,
+                Topics.deadLetterOf(Topics.REVIEWS));
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ClaimApi(port);
+    }
+
+    @Test
+    void approved_claim_whose_consent_window_elapses_is_sent_to_evaluation() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        ConsumerRecord<String, String> submitted = probe.await(typed("claim.submitted", id), WAIT);
+        assertThat(submitted.value()).contains("\"partnerId\":\"1234567\"");
+        assertThat(probe.await(typed("claim.status-changed", id), WAIT).value())
+                .contains("\"fromStatus\":\"EDITING\"", "\"toStatus\":\"SUBMITTED\"");
+
+        Instant reviewStartDue = now().plus(Duration.ofDays(7));
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), id, reviewStartDue));
+        awaitClaim(id, claim -> assertThat(claim.get("deadlines").get("reviewStartDueAt").asString())
+                .isEqualTo(reviewStartDue.toString()));
+
+        send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), id, REVIEWER, now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "IN_REVIEW");
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "PoE is complete"));
+        awaitStatus(id, "APPROVED");
+        assertThat(probe.await(statusChange(id, "IN_REVIEW", "APPROVED"), WAIT).value()).contains("PoE is complete");
+
+        Instant windowEnds = now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.CONSENTS, new ConsentRequested(UUID.randomUUID(), now(), id, "consent-1", windowEnds,
+                "http://consent/x", null));
+        awaitClaim(id, claim -> assertThat(claim.get("deadlines").get("consentWindowEndsAt").asString())
+                .isEqualTo(windowEnds.toString()));
+
+        send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-1", windowEnds));
+        awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
+        JsonNode claim = api.claim(id);
+        assertThat(claim.get("status").asString()).isEqualTo("APPROVED");
+
+        ConsumerRecord<String, String> ready = probe.await(typed("association.ready-for-evaluation", id), WAIT);
+        assertThat(ready.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
+        assertThat(ready.value()).contains("\"program\":\"OSU_M365\"", "\"code\":\"TEAMS\"",
+                "\"consentClosedAt\":\"" + windowEnds + "\"");
+        probe.await(typed("claim.sent-to-evaluation", id), WAIT);
+    }
+
+    @Test
+    void customer_decline_during_the_window_rejects_the_claim_finally() {
+        String id = approvedClaim();
+        send(Topics.CONSENTS, new ConsentDeclined(UUID.randomUUID(), now(), id, "consent-2",
+                new Actor("customer", "Anna Kowalska", "anna@contoso.example", Actor.ActorKind.CUSTOMER)));
+        awaitStatus(id, "REJECTED");
+        JsonNode rejection = api.claim(id).get("rejection");
+        assertThat(rejection.get("reason").asString()).isEqualTo("CUSTOMER_DECLINED");
+        assertThat(rejection.get("final").asBoolean()).isTrue();
+        assertThat(probe.await(statusChange(id, "APPROVED", "REJECTED"), WAIT).value()).contains("CUSTOMER_DECLINED");
+    }
+
+    @Test
+    void partner_action_request_then_resubmission_returns_the_claim_to_submitted() {
+        String id = inReviewClaim();
+        Instant respondBy = now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
+                List.of(PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT), "Please add the signed PoE",
+                List.of(), respondBy));
+        awaitStatus(id, "PARTNER_ACTION_REQUIRED");
+        assertThat(api.claim(id).get("deadlines").get("partnerResponseDueAt").asString()).isEqualTo(respondBy.toString());
+        assertThat(probe.await(statusChange(id, "IN_REVIEW", "PARTNER_ACTION_REQUIRED"), WAIT).value())
+                .contains("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Please add the signed PoE");
+
+        api.upload(DevUser.PARTNER_ADMIN, id, "signed.png", ClaimApi.png()).expect(201);
+        JsonNode resubmitted = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json();
+        assertThat(resubmitted.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(resubmitted.get("deadlines").get("partnerResponseDueAt").isNull()).isTrue();
+        probe.await(typed("claim.resubmitted", id), WAIT);
+        probe.await(statusChange(id, "PARTNER_ACTION_REQUIRED", "SUBMITTED"), WAIT);
+    }
+
+    @Test
+    void no_partner_response_rejects_the_claim_with_a_dispute_deadline() {
+        String id = inReviewClaim();
+        send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
+                List.of(PartnerActionReason.MISSING_ALL_POE), "No PoE", List.of(), now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "PARTNER_ACTION_REQUIRED");
+        send(Topics.REVIEWS, new ReviewRejected(UUID.randomUUID(), now(), id, Actor.system("review-service"),
+                RejectionReason.NO_PARTNER_RESPONSE, null));
+        awaitStatus(id, "REJECTED");
+        JsonNode claim = api.claim(id);
+        assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("NO_PARTNER_RESPONSE");
+        assertThat(Instant.parse(claim.get("deadlines").get("disputeUntil").asString()))
+                .isAfter(now().plus(Duration.ofDays(29)));
+    }
+
+    @Test
+    void rejection_disputed_and_overturned_approves_the_claim() {
+        String id = rejectedClaim();
+        JsonNode disputed = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("justification", "The customer signed the PoE on page 2")).expect(200).json();
+        assertThat(disputed.get("status").asString()).isEqualTo("DISPUTED");
+        assertThat(probe.await(typed("claim.disputed", id), WAIT).value()).contains("signed the PoE on page 2");
+        probe.await(statusChange(id, "REJECTED", "DISPUTED"), WAIT);
+
+        send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.OVERTURN, "Agreed"));
+        awaitStatus(id, "APPROVED");
+        assertThat(api.claim(id).get("rejection").isNull()).isTrue();
+        probe.await(statusChange(id, "DISPUTED", "APPROVED"), WAIT);
+    }
+
+    @Test
+    void upheld_dispute_makes_the_rejection_final() {
+        String id = rejectedClaim();
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "Please look again"))
+                .expect(200);
+        send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.UPHOLD, "No"));
+        awaitClaim(id, claim -> assertThat(claim.get("rejection").get("final").asBoolean()).isTrue());
+        JsonNode claim = api.claim(id);
+        assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(claim.get("allowedActions").toString()).doesNotContain("dispute");
+    }
+
+    @Test
+    void approval_arriving_after_withdrawal_is_refused_recorded_and_announced() {
+        String id = inReviewClaim();
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong MPN")).expect(200);
+        probe.await(typed("claim.withdrawn", id), WAIT);
+        ReviewApproved late = new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "approved too late");
+        send(Topics.REVIEWS, late);
+
+        ConsumerRecord<String, String> refused = probe.await(typed("claim.outcome-refused", id), WAIT);
+        assertThat(refused.value()).contains(late.eventId().toString(), "\"currentStatus\":\"REJECTED\"");
+        JsonNode claim = api.claim(id);
+        assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("PARTNER_REQUEST");
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().toString())
+                .contains("OUTCOME_REFUSED", "review.approved");
+    }
+
+    @Test
+    void a_redelivered_outcome_is_applied_once_and_a_repeated_one_is_refused() {
+        String id = inReviewClaim();
+        ReviewApproved approval = new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "ok");
+        send(Topics.REVIEWS, approval);
+        send(Topics.REVIEWS, approval);
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "again"));
+        probe.await(typed("claim.outcome-refused", id), WAIT);
+        List<ConsumerRecord<String, String>> seen = probe.drain(Duration.ofMillis(500));
+        assertThat(seen.stream().filter(statusChange(id, "IN_REVIEW", "APPROVED"))).hasSize(1);
+        assertThat(seen.stream().filter(typed("claim.outcome-refused", id))).hasSize(1);
+    }
+
+    @Test
+    void sla_breach_is_recorded_in_history_without_a_status_change() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        send(Topics.REVIEWS, new ReviewSlaBreached(UUID.randomUUID(), now(), id, ReviewSlaBreached.Stage.REVIEW_START,
+                now(), null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(DevUser.PARTNER_ADMIN,
+                "/api/v1/claims/" + id + "/history").json().toString()).contains("REVIEW_SLA_BREACHED"));
+        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void an_outcome_for_an_unknown_claim_goes_to_the_dead_letter_topic() {
+        String id = "c-" + UUID.randomUUID();
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "who?"));
+        assertThat(probe.await(r -> id.equals(r.key()) && r.topic().equals("cpor.reviews.v1-dlt"), WAIT)).isNotNull();
+    }
+
+    // ---- helpers
+
+    private String inReviewClaim() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), id, REVIEWER, now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "IN_REVIEW");
+        return id;
+    }
+
+    private String approvedClaim() {
+        String id = inReviewClaim();
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, null));
+        awaitStatus(id, "APPROVED");
+        return id;
+    }
+
+    private String rejectedClaim() {
+        String id = inReviewClaim();
+        send(Topics.REVIEWS, new ReviewRejected(UUID.randomUUID(), now(), id, REVIEWER, RejectionReason.INSUFFICIENT_POE,
+                "PoE not signed"));
+        awaitStatus(id, "REJECTED");
+        return id;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static void send(String topic, CporEvent event) {
+        probe.send(topic, event.claimId(), EventJson.write(event), Map.of());
+    }
+
+    private void awaitStatus(String id, String status) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.status(id)).isEqualTo(status));
+    }
+
+    private void awaitClaim(String id, java.util.function.Consumer<JsonNode> assertion) {
+        await().atMost(WAIT).untilAsserted(() -> assertion.accept(api.claim(id)));
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> statusChange(String id, String from, String to) {
+        return typed("claim.status-changed", id).and(r -> r.value().contains("\"fromStatus\":\"" + from + "\"")
+                && r.value().contains("\"toStatus\":\"" + to + "\""));
+    }
+}
