@@ -1,0 +1,28 @@
+package com.cpor.consentservice.consent.application;
+
+import com.cpor.consentservice.consent.domain.ConsentWindow;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of consent windows. The "ForUpdate" finders lock the row for the rest of the transaction. */
+public interface ConsentWindowRepository {
+
+    void insert(ConsentWindow window);
+
+    /** Saves status, closing time and declination. */
+    void update(ConsentWindow window);
+
+    Optional<ConsentWindow> findOpenByClaimForUpdate(String claimId);
+
+    Optional<ConsentWindow> findByTokenHash(String tokenHash);
+
+    Optional<ConsentWindow> findByTokenHashForUpdate(String tokenHash);
+
+    Optional<ConsentWindow> findForUpdate(String consentId);
+
+    /** Oldest first. */
+    List<ConsentWindow> findByClaim(String claimId);
+
+    long countOpen();
+}

@@ -1,0 +1,164 @@
+package com.cpor.consentservice.consent.domain;
+
+import com.cpor.events.ClaimSnapshot;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The customer's opt-out window for one approval of one claim. The customer link is bound to exactly this
+ * window (by the hash of its token) and dies with it.
+ */
+public final class ConsentWindow {
+
+    /** Locales the consent page speaks; anything else falls back to en-US. */
+    public static final Set<Locale> SUPPORTED_LOCALES = Set.of(Locale.forLanguageTag("en-US"),
+            Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("ru-RU"), Locale.forLanguageTag("pl-PL"),
+            Locale.forLanguageTag("hu-HU"));
+    public static final Locale FALLBACK_LOCALE = Locale.forLanguageTag("en-US");
+
+    private final String consentId;
+    private final String claimId;
+    private final UUID openedByEventId;
+    private final ClaimSnapshot claim;
+    private final String tokenHash;
+    private final Instant openedAt;
+    private final Instant windowEndsAt;
+    private ConsentStatus status;
+    private Instant closedAt;
+    private Declination declination;
+
+    public ConsentWindow(String consentId, String claimId, UUID openedByEventId, ClaimSnapshot claim, String tokenHash,
+                         Instant openedAt, Instant windowEndsAt, ConsentStatus status, Instant closedAt,
+                         Declination declination) {
+        this.consentId = Objects.requireNonNull(consentId);
+        this.claimId = Objects.requireNonNull(claimId);
+        this.openedByEventId = Objects.requireNonNull(openedByEventId);
+        this.claim = Objects.requireNonNull(claim);
+        this.tokenHash = Objects.requireNonNull(tokenHash);
+        this.openedAt = Objects.requireNonNull(openedAt);
+        this.windowEndsAt = Objects.requireNonNull(windowEndsAt);
+        this.status = Objects.requireNonNull(status);
+        this.closedAt = closedAt;
+        this.declination = declination;
+    }
+
+    /** Opens a window for an approval; the link token itself is never kept, only its hash. */
+    public static ConsentWindow open(String consentId, UUID approvalEventId, ClaimSnapshot claim, String tokenHash,
+                                     Instant openedAt, Instant windowEndsAt) {
+        if (!windowEndsAt.isAfter(openedAt)) {
+            throw new IllegalArgumentException("A consent window must end after it opens");
+        }
+        return new ConsentWindow(consentId, claim.claimId(), approvalEventId, claim, tokenHash, openedAt,
+                windowEndsAt, ConsentStatus.OPEN, null, null);
+    }
+
+    public LinkState linkStateAt(Instant now) {
+        return switch (status) {
+            case OPEN -> now.isBefore(windowEndsAt) ? LinkState.USABLE : LinkState.EXPIRED;
+            case DECLINED -> LinkState.ALREADY_USED;
+            case ELAPSED, CLOSED -> LinkState.EXPIRED;
+        };
+    }
+
+    /** The customer declines through the link; only while the window is open and not yet over. */
+    public Declination decline(Instant now, String ipAddress, String userAgent) {
+        LinkState state = linkStateAt(now);
+        if (state != LinkState.USABLE) {
+            throw new ConsentWindowNotOpenException(consentId, state);
+        }
+        ClaimSnapshot.Contact recipient = claim.customerContact();
+        declination = new Declination(now, recipient == null ? null : recipient.name(),
+                recipient == null ? null : recipient.email(), ipAddress, userAgent);
+        status = ConsentStatus.DECLINED;
+        closedAt = now;
+        return declination;
+    }
+
+    /** The timer fired. @return true if the window was open and has now elapsed */
+    public boolean elapse(Instant now) {
+        if (status != ConsentStatus.OPEN) {
+            return false;
+        }
+        status = ConsentStatus.ELAPSED;
+        closedAt = now;
+        return true;
+    }
+
+    /** The claim left APPROVED for another reason. @return true if the window was open and is now closed */
+    public boolean close(Instant now) {
+        if (status != ConsentStatus.OPEN) {
+            return false;
+        }
+        status = ConsentStatus.CLOSED;
+        closedAt = now;
+        return true;
+    }
+
+    /** The customer's language for the page, from the customer contact; en-US if absent or unsupported. */
+    public Locale customerLocale() {
+        ClaimSnapshot.Contact contact = claim.customerContact();
+        if (contact == null || contact.locale() == null || contact.locale().isBlank()) {
+            return FALLBACK_LOCALE;
+        }
+        Locale requested = Locale.forLanguageTag(contact.locale().trim().replace('_', '-'));
+        if (SUPPORTED_LOCALES.contains(requested)) {
+            return requested;
+        }
+        return SUPPORTED_LOCALES.stream()
+                .filter(supported -> supported.getLanguage().equals(requested.getLanguage()))
+                .findFirst()
+                .orElse(FALLBACK_LOCALE);
+    }
+
+    public String timerId() {
+        return timerIdOf(consentId);
+    }
+
+    public static String timerIdOf(String consentId) {
+        return "consent-window:" + consentId;
+    }
+
+    public String consentId() {
+        return consentId;
+    }
+
+    public String claimId() {
+        return claimId;
+    }
+
+    public UUID openedByEventId() {
+        return openedByEventId;
+    }
+
+    public ClaimSnapshot claim() {
+        return claim;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant windowEndsAt() {
+        return windowEndsAt;
+    }
+
+    public ConsentStatus status() {
+        return status;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Declination declination() {
+        return declination;
+    }
+}

@@ -1,0 +1,127 @@
+package com.cpor.consentservice.consent.persistence;
+
+import com.cpor.consentservice.consent.application.ConsentWindowRepository;
+import com.cpor.consentservice.consent.domain.ConsentStatus;
+import com.cpor.consentservice.consent.domain.ConsentWindow;
+import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.platform.messaging.EventJson;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class JdbcConsentWindowRepository implements ConsentWindowRepository {
+
+    private static final String COLUMNS = """
+            consent_id, claim_id, opened_by_event_id, status, token_sha256, opened_at, window_ends_at, closed_at,
+            claim_snapshot, declined_at, declined_by_name, declined_by_email, declined_from_ip, declined_user_agent
+            """;
+    private static final int MAX_USER_AGENT = 512;
+
+    private final JdbcClient jdbc;
+    private final RowMapper<ConsentWindow> rows = JdbcConsentWindowRepository::toWindow;
+
+    JdbcConsentWindowRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(ConsentWindow window) {
+        jdbc.sql("""
+                        INSERT INTO consent_window (consent_id, claim_id, opened_by_event_id, status, token_sha256,
+                                                    opened_at, window_ends_at, claim_snapshot)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(window.consentId(), window.claimId(), window.openedByEventId(), window.status().name(),
+                        window.tokenHash(), timestamp(window.openedAt()), timestamp(window.windowEndsAt()),
+                        EventJson.mapper().writeValueAsString(window.claim()))
+                .update();
+    }
+
+    @Override
+    public void update(ConsentWindow window) {
+        Declination declination = window.declination();
+        jdbc.sql("""
+                        UPDATE consent_window SET status = ?, closed_at = ?, declined_at = ?, declined_by_name = ?,
+                               declined_by_email = ?, declined_from_ip = ?, declined_user_agent = ?
+                        WHERE consent_id = ?
+                        """)
+                .params(window.status().name(), timestamp(window.closedAt()),
+                        declination == null ? null : timestamp(declination.at()),
+                        declination == null ? null : declination.recipientName(),
+                        declination == null ? null : declination.recipientEmail(),
+                        declination == null ? null : declination.ipAddress(),
+                        declination == null ? null : truncate(declination.userAgent()),
+                        window.consentId())
+                .update();
+    }
+
+    @Override
+    public Optional<ConsentWindow> findOpenByClaimForUpdate(String claimId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE claim_id = ? AND status = 'OPEN' FOR UPDATE")
+                .param(claimId).query(rows).optional();
+    }
+
+    @Override
+    public Optional<ConsentWindow> findByTokenHash(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE token_sha256 = ?")
+                .param(tokenHash).query(rows).optional();
+    }
+
+    @Override
+    public Optional<ConsentWindow> findByTokenHashForUpdate(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE token_sha256 = ? FOR UPDATE")
+                .param(tokenHash).query(rows).optional();
+    }
+
+    @Override
+    public Optional<ConsentWindow> findForUpdate(String consentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE consent_id = ? FOR UPDATE")
+                .param(consentId).query(rows).optional();
+    }
+
+    @Override
+    public List<ConsentWindow> findByClaim(String claimId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE claim_id = ? ORDER BY opened_at, consent_id")
+                .param(claimId).query(rows).list();
+    }
+
+    @Override
+    public long countOpen() {
+        return jdbc.sql("SELECT count(*) FROM consent_window WHERE status = 'OPEN'").query(Long.class).single();
+    }
+
+    private static ConsentWindow toWindow(ResultSet rs, int row) throws SQLException {
+        Instant declinedAt = instant(rs, "declined_at");
+        Declination declination = declinedAt == null ? null : new Declination(declinedAt,
+                rs.getString("declined_by_name"), rs.getString("declined_by_email"),
+                rs.getString("declined_from_ip"), rs.getString("declined_user_agent"));
+        return new ConsentWindow(rs.getString("consent_id"), rs.getString("claim_id"),
+                rs.getObject("opened_by_event_id", java.util.UUID.class),
+                EventJson.mapper().readValue(rs.getString("claim_snapshot"), ClaimSnapshot.class),
+                rs.getString("token_sha256"), instant(rs, "opened_at"), instant(rs, "window_ends_at"),
+                ConsentStatus.valueOf(rs.getString("status")), instant(rs, "closed_at"), declination);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String truncate(String userAgent) {
+        return userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
+                : userAgent.substring(0, MAX_USER_AGENT);
+    }
+}

@@ -1,0 +1,57 @@
+package com.cpor.consentservice.consent.web;
+
+import com.cpor.consentservice.consent.domain.ConsentWindow;
+import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.events.ClaimSnapshot;
+import org.springframework.context.MessageSource;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a window into what the page shows, with names and dates in the customer's language. */
+final class ConsentPageViews {
+
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    ConsentPageViews(MessageSource messages, ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    ConsentPageView of(ConsentWindow window, Locale locale) {
+        ClaimSnapshot claim = window.claim();
+        ClaimSnapshot.Contact partnerContact = claim.partnerContact();
+        ClaimSnapshot.Customer customer = claim.customer();
+        List<ConsentPageView.ProductLine> products = claim.products() == null ? List.of() : claim.products().stream()
+                .map(product -> new ConsentPageView.ProductLine(product.code(),
+                        messages.getMessage("product." + product.code(), null, product.code(), locale),
+                        product.subscriptionId()))
+                .toList();
+        String program = claim.program() == null
+                ? messages.getMessage("program.none", null, locale)
+                : messages.getMessage("program." + claim.program().name(), null, claim.program().name(), locale);
+        Declination declination = window.declination();
+        return new ConsentPageView(window.consentId(), window.status().name(),
+                claim.partnerId(),
+                partnerContact == null ? null : partnerContact.name(),
+                partnerContact == null ? null : partnerContact.email(),
+                customer == null ? null : customer.name(),
+                customer == null ? null : customer.domain(),
+                customer == null ? null : customer.tenantId(),
+                products, program,
+                window.windowEndsAt().toString(), format(window.windowEndsAt(), locale),
+                window.closedAt() == null ? null : format(window.closedAt(), locale),
+                declination == null ? null : format(declination.at(), locale),
+                declination == null ? null : declination.recipientEmail());
+    }
+
+    private String format(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+}

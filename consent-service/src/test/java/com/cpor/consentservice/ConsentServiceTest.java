@@ -1,0 +1,22 @@
+package com.cpor.consentservice;
+
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** consent-service on real Kafka and PostgreSQL with a hand-moved clock; one cached context for all ITs. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ServiceIntegrationTest(classes = {ConsentServiceApplication.class, TestClockConfiguration.class}, properties = {
+        "cpor.timers.poll-interval=100ms",
+        "cpor.messaging.retries=2",
+        "cpor.messaging.retry-initial-interval=50ms",
+        "cpor.consent.public-base-url=https://consent.cpor.example/",
+        "cpor.consent.link-secret=" + ConsentServiceTest.LINK_SECRET})
+public @interface ConsentServiceTest {
+
+    String LINK_SECRET = "integration-test-consent-link-secret-0123456789";
+}

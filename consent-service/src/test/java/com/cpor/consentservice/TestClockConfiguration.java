@@ -1,0 +1,16 @@
+package com.cpor.consentservice;
+
+import com.cpor.platform.testsupport.MutableClock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return MutableClock.startingNow();
+    }
+}

@@ -1,0 +1,101 @@
+package com.cpor.consentservice.consent.domain;
+
+import com.cpor.events.Activity;
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.Program;
+import com.cpor.events.SolutionArea;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsentWindowTest {
+
+    private static final Instant OPENED = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant ENDS = OPENED.plus(Duration.ofDays(7));
+
+    @Test
+    void open_window_accepts_a_decline_from_the_link_recipient() {
+        ConsentWindow window = window("pl-PL");
+        Declination declination = window.decline(OPENED.plusSeconds(60), "203.0.113.9", "Firefox");
+
+        assertThat(window.status()).isEqualTo(ConsentStatus.DECLINED);
+        assertThat(declination.recipientEmail()).isEqualTo("anna@contoso.example");
+        assertThat(declination.at()).isEqualTo(OPENED.plusSeconds(60));
+        assertThat(window.linkStateAt(OPENED.plusSeconds(61))).isEqualTo(LinkState.ALREADY_USED);
+    }
+
+    @Test
+    void second_decline_is_refused_as_already_used() {
+        ConsentWindow window = window("pl-PL");
+        window.decline(OPENED.plusSeconds(60), "203.0.113.9", "Firefox");
+        assertThatThrownBy(() -> window.decline(OPENED.plusSeconds(70), "203.0.113.9", "Firefox"))
+                .isInstanceOfSatisfying(ConsentWindowNotOpenException.class,
+                        e -> assertThat(e.linkState()).isEqualTo(LinkState.ALREADY_USED));
+    }
+
+    @Test
+    void decline_at_or_after_the_window_end_is_refused_as_expired_even_before_the_timer_fired() {
+        ConsentWindow window = window("en-US");
+        assertThat(window.linkStateAt(ENDS.minusMillis(1))).isEqualTo(LinkState.USABLE);
+        assertThatThrownBy(() -> window.decline(ENDS, "203.0.113.9", "Firefox"))
+                .isInstanceOfSatisfying(ConsentWindowNotOpenException.class,
+                        e -> assertThat(e.linkState()).isEqualTo(LinkState.EXPIRED));
+        assertThat(window.status()).isEqualTo(ConsentStatus.OPEN);
+    }
+
+    @Test
+    void elapse_and_close_only_change_an_open_window() {
+        ConsentWindow elapsed = window("en-US");
+        assertThat(elapsed.elapse(ENDS)).isTrue();
+        assertThat(elapsed.elapse(ENDS)).isFalse();
+        assertThat(elapsed.close(ENDS)).isFalse();
+        assertThat(elapsed.status()).isEqualTo(ConsentStatus.ELAPSED);
+
+        ConsentWindow declined = window("en-US");
+        declined.decline(OPENED, null, null);
+        assertThat(declined.elapse(ENDS)).isFalse();
+        assertThat(declined.status()).isEqualTo(ConsentStatus.DECLINED);
+
+        ConsentWindow withdrawn = window("en-US");
+        assertThat(withdrawn.close(OPENED.plusSeconds(5))).isTrue();
+        assertThat(withdrawn.linkStateAt(OPENED.plusSeconds(6))).isEqualTo(LinkState.EXPIRED);
+        assertThat(withdrawn.elapse(ENDS)).isFalse();
+    }
+
+    @Test
+    void a_window_must_end_after_it_opens() {
+        assertThatThrownBy(() -> ConsentWindow.open("cw-1", UUID.randomUUID(), claim("en-US"), "h", OPENED, OPENED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void customer_locale_is_one_of_the_five_or_falls_back_to_en_us() {
+        assertThat(window("zh-CN").customerLocale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
+        assertThat(window("hu_HU").customerLocale()).isEqualTo(Locale.forLanguageTag("hu-HU"));
+        assertThat(window("pl").customerLocale()).isEqualTo(Locale.forLanguageTag("pl-PL"));
+        assertThat(window("de-DE").customerLocale()).isEqualTo(Locale.forLanguageTag("en-US"));
+        assertThat(window(null).customerLocale()).isEqualTo(Locale.forLanguageTag("en-US"));
+    }
+
+    private static ConsentWindow window(String locale) {
+        return ConsentWindow.open("cw-" + UUID.randomUUID(), UUID.randomUUID(), claim(locale), "hash", OPENED, ENDS);
+    }
+
+    private static ClaimSnapshot claim(String locale) {
+        return new ClaimSnapshot("c-1", "Contoso", "1234567", SolutionArea.MICROSOFT_365, Activity.USAGE,
+                Program.OSU_M365, new ClaimSnapshot.Customer("t", "contoso.example", "Contoso"),
+                List.of(new ClaimSnapshot.Product("TEAMS", null)),
+                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", "anna@contoso.example", locale), null,
+                new ClaimSnapshot.Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"), null, null,
+                ClaimStatus.APPROVED, null, ClaimSnapshot.Deadlines.NONE, List.of(), null, 0, null, OPENED, OPENED,
+                OPENED, 1);
+    }
+}
