@@ -1,0 +1,76 @@
+package com.cpor.reviewservice.config;
+
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.PolicyDuration;
+import com.cpor.platform.timers.TimerHandler;
+import com.cpor.reviewservice.review.application.ReviewDeadlineReactions;
+import com.cpor.reviewservice.review.application.ReviewPolicies;
+import com.cpor.reviewservice.review.application.ReviewTimerHandler;
+import com.cpor.reviewservice.review.application.ReviewTimerKind;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Policies (parsed at start-up, so a bad value stops the service), timer handlers, API description. */
+@Configuration(proxyBeanMethods = false)
+public class ReviewConfiguration {
+
+    @Bean
+    ReviewPolicies reviewPolicies(ReviewPolicyProperties properties, BusinessCalendar calendar) {
+        return new ReviewPolicies(
+                parse("review-start", properties.reviewStart()),
+                parse("review-decision", properties.reviewDecision()),
+                parse("partner-response", properties.partnerResponse()),
+                parse("partner-response-reminder", properties.partnerResponseReminder()),
+                parse("dispute-review", properties.disputeReview()),
+                calendar);
+    }
+
+    private static PolicyDuration parse(String name, String value) {
+        try {
+            return PolicyDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cpor.review.policy." + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    TimerHandler reviewStartSlaTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.REVIEW_START_SLA, reactions);
+    }
+
+    @Bean
+    TimerHandler reviewDecisionSlaTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.REVIEW_DECISION_SLA, reactions);
+    }
+
+    @Bean
+    TimerHandler partnerResponseExpiryTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.PARTNER_RESPONSE_EXPIRY, reactions);
+    }
+
+    @Bean
+    TimerHandler partnerResponseReminderTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.PARTNER_RESPONSE_REMINDER, reactions);
+    }
+
+    @Bean
+    TimerHandler disputeReviewSlaTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.DISPUTE_REVIEW_SLA, reactions);
+    }
+
+    @Bean
+    OpenAPI reviewServiceOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("CPOR review-service API").version("v1")
+                        .description("Review queue and reviewer decisions on CPOR claims. Outcomes are published on "
+                                + "cpor.reviews.v1 and applied to the claim by claim-service."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

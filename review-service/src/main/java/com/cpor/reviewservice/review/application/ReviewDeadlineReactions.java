@@ -1,0 +1,78 @@
+package com.cpor.reviewservice.review.application;
+
+import com.cpor.events.reviews.ReviewSlaBreached;
+import com.cpor.platform.outbox.Outbox;
+import com.cpor.platform.timers.DueTimer;
+import com.cpor.reviewservice.review.domain.Review;
+import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
+import com.cpor.reviewservice.review.persistence.ReviewRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What happens when a review deadline passes. Runs inside the transaction that marks the timer fired,
+ * so the event and the firing commit together: exactly once. Timers of an earlier round change nothing.
+ */
+@Service
+public class ReviewDeadlineReactions {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewDeadlineReactions.class);
+
+    private final ReviewRepository reviews;
+    private final Outbox outbox;
+    private final ReviewTimers timers;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public ReviewDeadlineReactions(ReviewRepository reviews, Outbox outbox, ReviewTimers timers, MeterRegistry meters,
+                                   Clock clock) {
+        this.reviews = reviews;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public void onDue(ReviewTimerKind kind, DueTimer timer) {
+        Review review = reviews.lock(timer.claimId()).orElse(null);
+        if (review == null) {
+            log.warn("Timer {} for unknown review {}; nothing to do", timer.timerId(), timer.claimId());
+            return;
+        }
+        int round = Integer.parseInt(timer.payload());
+        Instant now = clock.instant();
+        switch (kind) {
+            case REVIEW_START_SLA -> breach(review, ReviewSlaBreached.Stage.REVIEW_START, round, now);
+            case REVIEW_DECISION_SLA -> breach(review, ReviewSlaBreached.Stage.REVIEW_DECISION, round, now);
+            case DISPUTE_REVIEW_SLA -> breach(review, ReviewSlaBreached.Stage.DISPUTE_REVIEW, round, now);
+            case PARTNER_RESPONSE_REMINDER -> review.partnerResponseReminder(round, now).ifPresent(reminder -> {
+                outbox.append(reminder);
+                history(review, "partner-reminded", "respond by " + reminder.respondBy());
+            });
+            case PARTNER_RESPONSE_EXPIRY -> review.expirePartnerResponse(round, now).ifPresent(rejection -> {
+                reviews.update(review);
+                outbox.append(rejection);
+                timers.sync(review);
+                history(review, "rejected", "NO_PARTNER_RESPONSE: " + rejection.comment());
+            });
+        }
+    }
+
+    /** Escalation only: an event for notification-service and a metric; the review's status stays. */
+    private void breach(Review review, ReviewSlaBreached.Stage stage, int round, Instant now) {
+        review.slaBreach(stage, round, now).ifPresent(breach -> {
+            outbox.append(breach);
+            meters.counter("cpor.review.sla.breaches", "stage", stage.name()).increment();
+            history(review, "sla-breached", stage + " was due at " + breach.dueAt());
+        });
+    }
+
+    private void history(Review review, String action, String detail) {
+        reviews.appendHistory(review.claimId(), new ReviewHistoryEntry(clock.instant(), Review.SYSTEM, action, detail));
+    }
+}

@@ -1,0 +1,126 @@
+package com.cpor.reviewservice.review.application;
+
+import com.cpor.events.Actor;
+import com.cpor.events.PartnerActionReason;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.ReviewEvent;
+import com.cpor.platform.outbox.Outbox;
+import com.cpor.reviewservice.review.domain.Review;
+import com.cpor.reviewservice.review.domain.ReviewComment;
+import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
+import com.cpor.reviewservice.review.domain.ReviewNotFoundException;
+import com.cpor.reviewservice.review.domain.ReviewQuery;
+import com.cpor.reviewservice.review.persistence.ReviewRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The reviewers' use cases. Each decision changes the review, appends its event to the outbox and moves
+ * the review's timers in one transaction; claim-service applies the outcome to the claim.
+ */
+@Service
+public class ReviewWorkflow {
+
+    private final ReviewRepository reviews;
+    private final Outbox outbox;
+    private final ReviewTimers timers;
+    private final ReviewPolicies policies;
+    private final Clock clock;
+
+    public ReviewWorkflow(ReviewRepository reviews, Outbox outbox, ReviewTimers timers, ReviewPolicies policies,
+                          Clock clock) {
+        this.reviews = reviews;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** A reviewer (or lead) acting, with whether they are a review lead. */
+    public record ReviewerAct(Actor reviewer, boolean lead) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Review> queue(ReviewQuery query) {
+        return reviews.search(query);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewFile file(String claimId) {
+        Review review = reviews.find(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
+        List<Review> competing = reviews.findAll(review.competingClaimIds());
+        return new ReviewFile(review, reviews.history(claimId), reviews.comments(claimId), competing);
+    }
+
+    /** A review with what reviewers see beside it: its history, the claim's comments and competing claims. */
+    public record ReviewFile(Review review, List<ReviewHistoryEntry> history, List<ReviewComment> comments,
+                             List<Review> competingReviews) {
+    }
+
+    @Transactional
+    public Review start(String claimId, ReviewerAct act) {
+        return decide(claimId, act, "started", review -> {
+            Instant now = clock.instant();
+            return review.start(act.reviewer(), act.lead(), now, policies.decisionDue(now));
+        }, review -> "decision due by " + review.deadlines().decisionDueAt());
+    }
+
+    @Transactional
+    public Review requestPartnerAction(String claimId, ReviewerAct act, List<PartnerActionReason> reasons,
+                                       String comment, List<String> productsToRemove) {
+        return decide(claimId, act, "partner-action-requested", review -> {
+            Instant now = clock.instant();
+            return review.requestPartnerAction(act.reviewer(), act.lead(), reasons, comment, productsToRemove, now,
+                    policies.partnerResponseDue(now));
+        }, review -> "reasons " + reasons + "; respond by " + review.deadlines().partnerResponseDueAt());
+    }
+
+    @Transactional
+    public Review approve(String claimId, ReviewerAct act, String comment) {
+        return decide(claimId, act, "approved",
+                review -> review.approve(act.reviewer(), act.lead(), comment, clock.instant()), review -> comment);
+    }
+
+    @Transactional
+    public Review reject(String claimId, ReviewerAct act, RejectionReason reason, String comment) {
+        return decide(claimId, act, "rejected",
+                review -> review.reject(act.reviewer(), act.lead(), reason, comment, clock.instant()),
+                review -> reason + (comment == null ? "" : ": " + comment));
+    }
+
+    @Transactional
+    public Review decideDispute(String claimId, ReviewerAct act, DisputeDecided.Outcome outcome, String comment) {
+        return decide(claimId, act, "dispute-decided",
+                review -> review.decideDispute(act.reviewer(), act.lead(), outcome, comment, clock.instant()),
+                review -> outcome + (comment == null ? "" : ": " + comment));
+    }
+
+    @Transactional
+    public Review reassign(String claimId, Actor lead, Actor newReviewer) {
+        Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
+        Actor previous = review.assignedReviewer();
+        review.reassign(newReviewer, clock.instant());
+        reviews.update(review);
+        reviews.appendHistory(claimId, new ReviewHistoryEntry(clock.instant(), lead, "reassigned",
+                "from " + (previous == null ? "nobody" : previous.id()) + " to " + newReviewer.id()));
+        return review;
+    }
+
+    private Review decide(String claimId, ReviewerAct act, String action, Function<Review, ReviewEvent> decision,
+                          Function<Review, String> detail) {
+        Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
+        ReviewEvent event = decision.apply(review);
+        reviews.update(review);
+        outbox.append(event);
+        timers.sync(review);
+        reviews.appendHistory(claimId, new ReviewHistoryEntry(event.occurredAt(), act.reviewer(), action,
+                detail.apply(review)));
+        return review;
+    }
+}

@@ -1,0 +1,341 @@
+package com.cpor.reviewservice.review.domain;
+
+import com.cpor.events.Actor;
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.PartnerActionReason;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.PartnerActionRequested;
+import com.cpor.events.reviews.PartnerResponseReminderDue;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewRejected;
+import com.cpor.events.reviews.ReviewSlaBreached;
+import com.cpor.events.reviews.ReviewStarted;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The review of one claim: who works it, which round it is in, and the deadlines of that round.
+ * A round starts when the claim is queued (submitted, resubmitted) or disputed; timers carry their round,
+ * so a timer of an earlier round never acts on a later one. Decisions return the event to publish.
+ */
+public final class Review {
+
+    /** The actor review-service's own decisions (deadline expiry) are made by. */
+    public static final Actor SYSTEM = Actor.system("review-service");
+
+    private final String claimId;
+    private ReviewStatus status;
+    private ClaimStatus claimStatus;
+    private int round;
+    private Actor assignedReviewer;
+    private ReviewDeadlines deadlines;
+    private ClaimSnapshot claim;
+    private List<String> competingClaimIds;
+    private UUID lastOutcomeEventId;
+    private final Instant queuedAt;
+    private Instant updatedAt;
+
+    public Review(String claimId, ReviewStatus status, ClaimStatus claimStatus, int round, Actor assignedReviewer,
+                  ReviewDeadlines deadlines, ClaimSnapshot claim, List<String> competingClaimIds,
+                  UUID lastOutcomeEventId, Instant queuedAt, Instant updatedAt) {
+        this.claimId = Objects.requireNonNull(claimId);
+        this.status = Objects.requireNonNull(status);
+        this.claimStatus = claimStatus;
+        this.round = round;
+        this.assignedReviewer = assignedReviewer;
+        this.deadlines = deadlines == null ? ReviewDeadlines.NONE : deadlines;
+        this.claim = claim;
+        this.competingClaimIds = competingClaimIds == null ? List.of() : List.copyOf(competingClaimIds);
+        this.lastOutcomeEventId = lastOutcomeEventId;
+        this.queuedAt = queuedAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A submitted claim enters the queue (round 1). */
+    public static Review queue(String claimId, ClaimSnapshot claim, Instant now, Instant reviewStartDueAt) {
+        return new Review(claimId, ReviewStatus.QUEUED, ClaimStatus.SUBMITTED, 1, null,
+                ReviewDeadlines.NONE.withReviewStartDueAt(reviewStartDueAt), claim,
+                claim == null ? List.of() : claim.competingClaimIds(), null, now, now);
+    }
+
+    public ReviewQueued queuedEvent(Instant now) {
+        return new ReviewQueued(UUID.randomUUID(), now, claimId, deadlines.reviewStartDueAt());
+    }
+
+    /** The partner answered a partner-action request: a new round, back to the same reviewer. */
+    public ReviewQueued requeueAfterResubmission(ClaimSnapshot resubmitted, Instant now, Instant reviewStartDueAt) {
+        round++;
+        status = ReviewStatus.QUEUED;
+        claimStatus = ClaimStatus.SUBMITTED;
+        deadlines = ReviewDeadlines.NONE.withReviewStartDueAt(reviewStartDueAt);
+        lastOutcomeEventId = null;
+        updateClaim(resubmitted);
+        updatedAt = now;
+        return queuedEvent(now);
+    }
+
+    /** The partner disputed the rejection: a new round for the dispute decision. */
+    public void openDispute(ClaimSnapshot disputed, Instant now, Instant disputeReviewDueAt) {
+        round++;
+        status = ReviewStatus.DISPUTE_OPEN;
+        claimStatus = ClaimStatus.DISPUTED;
+        deadlines = ReviewDeadlines.NONE.withDisputeReviewDueAt(disputeReviewDueAt);
+        lastOutcomeEventId = null;
+        updateClaim(disputed);
+        updatedAt = now;
+    }
+
+    /** Assigns the caller and starts the decision clock; a resubmission waits for its assigned reviewer (or a lead). */
+    public ReviewStarted start(Actor caller, boolean lead, Instant now, Instant decisionDueAt) {
+        require(ReviewAction.START, caller, lead);
+        assignedReviewer = caller;
+        status = ReviewStatus.IN_REVIEW;
+        deadlines = deadlines.withDecisionDueAt(decisionDueAt);
+        updatedAt = now;
+        return remember(new ReviewStarted(UUID.randomUUID(), now, claimId, caller, decisionDueAt));
+    }
+
+    public PartnerActionRequested requestPartnerAction(Actor caller, boolean lead, List<PartnerActionReason> reasons,
+                                                       String comment, List<String> productsToRemove, Instant now,
+                                                       Instant respondBy) {
+        require(ReviewAction.REQUEST_PARTNER_ACTION, caller, lead);
+        if (reasons == null || reasons.isEmpty()) {
+            throw new InvalidReviewInputException("reasons", "at least one reason is required, one of "
+                    + Arrays.toString(PartnerActionReason.values()));
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidReviewInputException("comment", "a comment for the partner is required");
+        }
+        List<String> removals = productsToRemove == null ? List.of() : List.copyOf(productsToRemove);
+        List<String> claimedProducts = claim == null || claim.products() == null ? List.of()
+                : claim.products().stream().map(ClaimSnapshot.Product::code).toList();
+        for (String product : removals) {
+            if (!claimedProducts.isEmpty() && !claimedProducts.contains(product)) {
+                throw new InvalidReviewInputException("productsToRemove", product + " is not a product of this claim");
+            }
+        }
+        status = ReviewStatus.AWAITING_PARTNER;
+        deadlines = deadlines.withPartnerResponseDueAt(respondBy);
+        updatedAt = now;
+        return remember(new PartnerActionRequested(UUID.randomUUID(), now, claimId, caller,
+                List.copyOf(reasons), comment, removals, respondBy));
+    }
+
+    public ReviewApproved approve(Actor caller, boolean lead, String comment, Instant now) {
+        require(ReviewAction.APPROVE, caller, lead);
+        decided(now);
+        return remember(new ReviewApproved(UUID.randomUUID(), now, claimId, caller, comment));
+    }
+
+    public ReviewRejected reject(Actor caller, boolean lead, RejectionReason reason, String comment, Instant now) {
+        require(ReviewAction.REJECT, caller, lead);
+        if (reason == null || !reason.isReviewerReason()) {
+            throw new InvalidReviewInputException("reason", "must be one of INSUFFICIENT_POE, "
+                    + "MISSING_CUSTOMER_CONSENT_ON_POE, MISSING_PRODUCTS, POE_UNAVAILABLE");
+        }
+        decided(now);
+        return remember(new ReviewRejected(UUID.randomUUID(), now, claimId, caller, reason, comment));
+    }
+
+    public DisputeDecided decideDispute(Actor caller, boolean lead, DisputeDecided.Outcome outcome, String comment,
+                                        Instant now) {
+        require(ReviewAction.DECIDE_DISPUTE, caller, lead);
+        if (outcome == null) {
+            throw new InvalidReviewInputException("outcome", "must be OVERTURN or UPHOLD");
+        }
+        if (assignedReviewer == null) {
+            assignedReviewer = caller;
+        }
+        decided(now);
+        return remember(new DisputeDecided(UUID.randomUUID(), now, claimId, caller, outcome, comment));
+    }
+
+    /** A review lead hands the review to another reviewer; the deadlines keep running. */
+    public void reassign(Actor newReviewer, Instant now) {
+        if (!ReviewAction.REASSIGN.isAllowedIn(status)) {
+            throw new ReviewActionNotAllowedException(ReviewAction.REASSIGN, status, claimStatus);
+        }
+        assignedReviewer = newReviewer;
+        updatedAt = now;
+    }
+
+    /** The partner-response deadline of {@code timerRound} passed: the platform rejects the claim. */
+    public Optional<ReviewRejected> expirePartnerResponse(int timerRound, Instant now) {
+        if (status != ReviewStatus.AWAITING_PARTNER || timerRound != round) {
+            return Optional.empty();
+        }
+        Instant respondBy = deadlines.partnerResponseDueAt();
+        decided(now);
+        return Optional.of(remember(new ReviewRejected(UUID.randomUUID(), now, claimId, SYSTEM,
+                RejectionReason.NO_PARTNER_RESPONSE, "The partner did not respond by " + respondBy)));
+    }
+
+    public Optional<PartnerResponseReminderDue> partnerResponseReminder(int timerRound, Instant now) {
+        if (status != ReviewStatus.AWAITING_PARTNER || timerRound != round) {
+            return Optional.empty();
+        }
+        return Optional.of(new PartnerResponseReminderDue(UUID.randomUUID(), now, claimId,
+                deadlines.partnerResponseDueAt()));
+    }
+
+    /** The SLA of a stage passed while the review still waits in that stage: escalate, change nothing. */
+    public Optional<ReviewSlaBreached> slaBreach(ReviewSlaBreached.Stage stage, int timerRound, Instant now) {
+        if (timerRound != round) {
+            return Optional.empty();
+        }
+        return switch (stage) {
+            case REVIEW_START -> breachIf(status == ReviewStatus.QUEUED, stage, deadlines.reviewStartDueAt(), now);
+            case REVIEW_DECISION -> breachIf(status == ReviewStatus.IN_REVIEW, stage, deadlines.decisionDueAt(), now);
+            case DISPUTE_REVIEW -> breachIf(status == ReviewStatus.DISPUTE_OPEN, stage, deadlines.disputeReviewDueAt(), now);
+        };
+    }
+
+    /**
+     * claim-service moved the claim. Approval and rejection end the review; a withdrawal closes it.
+     *
+     * @return true if the review just ended (its timers should stop)
+     */
+    public boolean claimStatusChanged(ClaimStatus newStatus, ClaimSnapshot snapshot, boolean withdrawal, Instant now) {
+        claimStatus = newStatus;
+        updateClaim(snapshot);
+        updatedAt = now;
+        if (withdrawal) {
+            return close();
+        }
+        if ((newStatus == ClaimStatus.APPROVED || newStatus == ClaimStatus.REJECTED) && status.isOpen()) {
+            status = ReviewStatus.DECIDED;
+            deadlines = ReviewDeadlines.NONE;
+            return true;
+        }
+        return false;
+    }
+
+    /** The partner withdrew the claim. @return true if the review was still open */
+    public boolean withdrawn(ClaimSnapshot snapshot, Instant now) {
+        claimStatus = ClaimStatus.REJECTED;
+        updateClaim(snapshot);
+        updatedAt = now;
+        return close();
+    }
+
+    /**
+     * claim-service refused an outcome because the claim had moved on. If it was this review's latest
+     * decision, the review is closed rather than retried; refusals of older events change nothing.
+     *
+     * @return true if the review was closed
+     */
+    public boolean outcomeRefused(UUID refusedEventId, ClaimStatus currentStatus, Instant now) {
+        if (refusedEventId == null || !refusedEventId.equals(lastOutcomeEventId) || status == ReviewStatus.CLOSED) {
+            return false;
+        }
+        if (currentStatus != null) {
+            claimStatus = currentStatus;
+        }
+        updatedAt = now;
+        return close();
+    }
+
+    public void competingClaimsDetected(List<String> competing, ClaimSnapshot snapshot, Instant now) {
+        if (competing != null) {
+            competingClaimIds = List.copyOf(competing);
+        }
+        updateClaim(snapshot);
+        updatedAt = now;
+    }
+
+    /** A newer snapshot of the claim (edits, comments) for reviewers to see. */
+    public void claimUpdated(ClaimSnapshot snapshot, Instant now) {
+        updateClaim(snapshot);
+        updatedAt = now;
+    }
+
+    /** The due time of whatever the review waits for now; drives queue sorting and the "due before" filter. */
+    public Instant currentDueAt() {
+        return switch (status) {
+            case QUEUED -> deadlines.reviewStartDueAt();
+            case IN_REVIEW -> deadlines.decisionDueAt();
+            case AWAITING_PARTNER -> deadlines.partnerResponseDueAt();
+            case DISPUTE_OPEN -> deadlines.disputeReviewDueAt();
+            case DECIDED, CLOSED -> null;
+        };
+    }
+
+    public List<ReviewAction> allowedActions() {
+        return ReviewAction.allowedIn(status);
+    }
+
+    private void require(ReviewAction action, Actor caller, boolean lead) {
+        if (!action.isAllowedIn(status)) {
+            throw new ReviewActionNotAllowedException(action, status, claimStatus);
+        }
+        if (assignedReviewer != null && !lead && !sameReviewer(caller)) {
+            throw new ReviewAssignedElsewhereException(claimId, assignedReviewer.id());
+        }
+    }
+
+    private boolean sameReviewer(Actor caller) {
+        return assignedReviewer != null && assignedReviewer.id().equals(caller.id());
+    }
+
+    private void decided(Instant now) {
+        status = ReviewStatus.DECIDED;
+        deadlines = ReviewDeadlines.NONE;
+        updatedAt = now;
+    }
+
+    private boolean close() {
+        boolean wasOpen = status.isOpen() || status == ReviewStatus.DECIDED;
+        status = ReviewStatus.CLOSED;
+        deadlines = ReviewDeadlines.NONE;
+        return wasOpen;
+    }
+
+    private <E> E remember(E outcome) {
+        lastOutcomeEventId = switch (outcome) {
+            case ReviewStarted e -> e.eventId();
+            case PartnerActionRequested e -> e.eventId();
+            case ReviewApproved e -> e.eventId();
+            case ReviewRejected e -> e.eventId();
+            case DisputeDecided e -> e.eventId();
+            default -> lastOutcomeEventId;
+        };
+        return outcome;
+    }
+
+    private Optional<ReviewSlaBreached> breachIf(boolean stillWaiting, ReviewSlaBreached.Stage stage, Instant dueAt,
+                                                 Instant now) {
+        return stillWaiting
+                ? Optional.of(new ReviewSlaBreached(UUID.randomUUID(), now, claimId, stage, dueAt, assignedReviewer))
+                : Optional.empty();
+    }
+
+    private void updateClaim(ClaimSnapshot snapshot) {
+        if (snapshot != null) {
+            claim = snapshot;
+            if (snapshot.competingClaimIds() != null && !snapshot.competingClaimIds().isEmpty()) {
+                competingClaimIds = List.copyOf(snapshot.competingClaimIds());
+            }
+        }
+    }
+
+    public String claimId() { return claimId; }
+    public ReviewStatus status() { return status; }
+    public ClaimStatus claimStatus() { return claimStatus; }
+    public int round() { return round; }
+    public Actor assignedReviewer() { return assignedReviewer; }
+    public ReviewDeadlines deadlines() { return deadlines; }
+    public ClaimSnapshot claim() { return claim; }
+    public List<String> competingClaimIds() { return competingClaimIds; }
+    public boolean isCompeting() { return !competingClaimIds.isEmpty(); }
+    public UUID lastOutcomeEventId() { return lastOutcomeEventId; }
+    public Instant queuedAt() { return queuedAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

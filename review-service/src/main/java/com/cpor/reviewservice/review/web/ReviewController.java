@@ -1,0 +1,123 @@
+package com.cpor.reviewservice.review.web;
+
+import com.cpor.events.Actor;
+import com.cpor.platform.security.Caller;
+import com.cpor.platform.security.Roles;
+import com.cpor.reviewservice.review.application.ReviewWorkflow;
+import com.cpor.reviewservice.review.application.ReviewWorkflow.ReviewerAct;
+import com.cpor.reviewservice.review.domain.ReviewQuery;
+import com.cpor.reviewservice.review.domain.ReviewStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/v1/reviews")
+@PreAuthorize(Roles.REVIEWERS)
+@Validated
+@Tag(name = "Reviews", description = "The review queue and reviewer decisions (REVIEWER or REVIEW_LEAD)")
+public class ReviewController {
+
+    private final ReviewWorkflow workflow;
+
+    public ReviewController(ReviewWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    public record QueuePage(List<ReviewView> items, int page, int size) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The review queue, most urgent deadline first",
+            description = "Without a status filter: reviews still waiting for someone (queued, in review, "
+                    + "awaiting the partner, disputes).")
+    public QueuePage queue(
+            @RequestParam(required = false) @Parameter(description = "review statuses") List<ReviewStatus> status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @Parameter(description = "only reviews whose current deadline is before this instant") Instant dueBefore,
+            @RequestParam(defaultValue = "false") @Parameter(description = "only claims with competing claims") boolean competingOnly,
+            @RequestParam(defaultValue = "false") @Parameter(description = "only reviews assigned to the caller") boolean assignedToMe,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            Caller caller) {
+        Set<ReviewStatus> statuses = status == null || status.isEmpty()
+                ? Set.of() : EnumSet.copyOf(status);
+        ReviewQuery query = new ReviewQuery(statuses, dueBefore, competingOnly,
+                assignedToMe ? caller.subject() : null, page, size);
+        return new QueuePage(workflow.queue(query).stream().map(ReviewView::of).toList(), page, size);
+    }
+
+    @GetMapping("/{claimId}")
+    @Operation(summary = "A review with the claim, its comments, the review history and competing claims")
+    public ReviewDetailsView review(@PathVariable String claimId) {
+        return ReviewDetailsView.of(workflow.file(claimId));
+    }
+
+    @PostMapping("/{claimId}/start")
+    @Operation(summary = "Start the review: assigns the caller and starts the decision deadline")
+    public ReviewView start(@PathVariable String claimId, Caller caller) {
+        return ReviewView.of(workflow.start(claimId, act(caller)));
+    }
+
+    @PostMapping("/{claimId}/request-partner-action")
+    @Operation(summary = "Ask the partner for more information, with at least one reason and a comment")
+    public ReviewView requestPartnerAction(@PathVariable String claimId,
+                                           @Valid @RequestBody ReviewRequests.RequestPartnerAction request,
+                                           Caller caller) {
+        return ReviewView.of(workflow.requestPartnerAction(claimId, act(caller), request.reasons(), request.comment(),
+                request.productsToRemove()));
+    }
+
+    @PostMapping("/{claimId}/approve")
+    @Operation(summary = "Approve the claim")
+    public ReviewView approve(@PathVariable String claimId,
+                              @Valid @RequestBody(required = false) ReviewRequests.Approve request, Caller caller) {
+        return ReviewView.of(workflow.approve(claimId, act(caller), request == null ? null : request.comment()));
+    }
+
+    @PostMapping("/{claimId}/reject")
+    @Operation(summary = "Reject the claim with a reviewer reason")
+    public ReviewView reject(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reject request,
+                             Caller caller) {
+        return ReviewView.of(workflow.reject(claimId, act(caller), request.reason(), request.comment()));
+    }
+
+    @PostMapping("/{claimId}/dispute-decision")
+    @Operation(summary = "Decide a dispute: OVERTURN (approve) or UPHOLD (final rejection)")
+    public ReviewView decideDispute(@PathVariable String claimId,
+                                    @Valid @RequestBody ReviewRequests.DisputeDecision request, Caller caller) {
+        return ReviewView.of(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment()));
+    }
+
+    @PostMapping("/{claimId}/reassign")
+    @PreAuthorize("hasRole('" + Roles.REVIEW_LEAD + "')")
+    @Operation(summary = "Hand the review to another reviewer (review leads only)")
+    public ReviewView reassign(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reassign request,
+                               Caller caller) {
+        Actor reviewer = new Actor(request.reviewerId(), request.reviewerName(), request.reviewerEmail(),
+                Actor.ActorKind.REVIEWER);
+        return ReviewView.of(workflow.reassign(claimId, caller.asActor(Actor.ActorKind.REVIEWER), reviewer));
+    }
+
+    private static ReviewerAct act(Caller caller) {
+        return new ReviewerAct(caller.asActor(Actor.ActorKind.REVIEWER), caller.hasRole(Roles.REVIEW_LEAD));
+    }
+}

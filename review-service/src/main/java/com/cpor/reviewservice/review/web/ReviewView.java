@@ -1,0 +1,49 @@
+package com.cpor.reviewservice.review.web;
+
+import com.cpor.events.Actor;
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ClaimStatus;
+import com.cpor.reviewservice.review.domain.Review;
+import com.cpor.reviewservice.review.domain.ReviewAction;
+import com.cpor.reviewservice.review.domain.ReviewStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+@Schema(description = "A claim's review as reviewers see it in the queue")
+public record ReviewView(
+        String claimId,
+        @Schema(description = "Status of the review") ReviewStatus status,
+        @Schema(description = "Status of the claim as last published by claim-service") ClaimStatus claimStatus,
+        @Schema(description = "1 for the first submission, +1 for each resubmission and dispute") int round,
+        ReviewerView assignedReviewer,
+        DeadlinesView deadlines,
+        @Schema(description = "Deadline of what the review waits for now (queue order)") Instant currentDueAt,
+        boolean competing,
+        List<String> competingClaimIds,
+        @Schema(description = "Actions allowed now, as API path segments") List<String> allowedActions,
+        @Schema(description = "The claim as last published by claim-service") ClaimSnapshot claim,
+        Instant queuedAt,
+        Instant updatedAt) {
+
+    public record ReviewerView(String id, String name, String email) {
+        static ReviewerView of(Actor actor) {
+            return actor == null ? null : new ReviewerView(actor.id(), actor.name(), actor.email());
+        }
+    }
+
+    public record DeadlinesView(Instant reviewStartDueAt, Instant decisionDueAt, Instant partnerResponseDueAt,
+                                Instant disputeReviewDueAt) {
+    }
+
+    static ReviewView of(Review review) {
+        return new ReviewView(review.claimId(), review.status(), review.claimStatus(), review.round(),
+                ReviewerView.of(review.assignedReviewer()),
+                new DeadlinesView(review.deadlines().reviewStartDueAt(), review.deadlines().decisionDueAt(),
+                        review.deadlines().partnerResponseDueAt(), review.deadlines().disputeReviewDueAt()),
+                review.currentDueAt(), review.isCompeting(), review.competingClaimIds(),
+                review.allowedActions().stream().map(ReviewAction::apiName).toList(),
+                review.claim(), review.queuedAt(), review.updatedAt());
+    }
+}

@@ -1,0 +1,204 @@
+package com.cpor.reviewservice.review;
+
+import com.cpor.events.Actor;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.reviews.PartnerActionRequested;
+import com.cpor.events.reviews.PartnerResponseReminderDue;
+import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewRejected;
+import com.cpor.events.reviews.ReviewSlaBreached;
+import com.cpor.events.reviews.ReviewStarted;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.testsupport.RealInfrastructureInitializer;
+import com.cpor.platform.timers.DurableTimers;
+import com.cpor.platform.timers.TimerPoller;
+import com.cpor.reviewservice.ReviewApi;
+import com.cpor.reviewservice.ReviewServiceApplication;
+import com.cpor.reviewservice.ReviewServiceTestBase;
+import com.cpor.reviewservice.TestClockConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.cpor.platform.testsupport.DevUser.REVIEWER;
+import static com.cpor.reviewservice.ClaimEvents.disputed;
+import static com.cpor.reviewservice.ClaimEvents.newClaimId;
+import static com.cpor.reviewservice.ClaimEvents.statusChanged;
+import static com.cpor.reviewservice.ClaimEvents.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Deadlines on a controlled clock: each timer fires exactly once, across instances and restarts. */
+class ReviewTimersIT extends ReviewServiceTestBase {
+
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    @Autowired
+    BusinessCalendar calendar;
+    @Autowired
+    DurableTimers timers;
+    @Autowired
+    TimerPoller poller;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void review_start_sla_breach_escalates_once_and_changes_nothing() {
+        double breachesBefore = breaches("REVIEW_START");
+        String claimId = queuedClaim();
+        ReviewQueued queued = published(ReviewQueued.class, claimId);
+
+        clock.set(queued.reviewStartDueAt().plusSeconds(1));
+
+        ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
+        assertThat(breach.stage()).isEqualTo(ReviewSlaBreached.Stage.REVIEW_START);
+        assertThat(breach.dueAt()).isEqualTo(queued.reviewStartDueAt());
+        assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
+        assertThat(breaches("REVIEW_START")).isGreaterThanOrEqualTo(breachesBefore + 1);
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString())
+                .isEqualTo("QUEUED");
+    }
+
+    @Test
+    void review_decision_sla_breach_names_the_assigned_reviewer() {
+        String claimId = queuedClaim();
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        ReviewStarted started = published(ReviewStarted.class, claimId);
+
+        clock.set(started.decisionDueAt().plusSeconds(1));
+
+        ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
+        assertThat(breach.stage()).isEqualTo(ReviewSlaBreached.Stage.REVIEW_DECISION);
+        assertThat(breach.assignedReviewer().id()).isEqualTo("reviewer");
+        assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
+    }
+
+    @Test
+    void partner_is_reminded_once_and_then_the_claim_is_rejected_for_no_partner_response_once() {
+        String claimId = queuedClaim();
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        published(ReviewStarted.class, claimId);
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/request-partner-action",
+                "{\"reasons\":[\"MISSING_ALL_POE\"],\"comment\":\"Nothing attached\"}");
+        PartnerActionRequested request = published(PartnerActionRequested.class, claimId);
+        Instant remindAt = calendar.plusBusinessDays(request.respondBy(), -1);
+
+        clock.set(remindAt.plusSeconds(1));
+        PartnerResponseReminderDue reminder = published(PartnerResponseReminderDue.class, claimId);
+        assertThat(reminder.respondBy()).isEqualTo(request.respondBy());
+        assertThat(allPublished(ReviewRejected.class, claimId, Duration.ofMillis(500))).isEmpty();
+
+        clock.set(request.respondBy().plusSeconds(1));
+        ReviewRejected rejection = published(ReviewRejected.class, claimId);
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.NO_PARTNER_RESPONSE);
+        assertThat(rejection.reviewer().kind()).isEqualTo(Actor.ActorKind.SYSTEM);
+        assertThat(allPublished(PartnerResponseReminderDue.class, claimId, QUIET)).hasSize(1);
+        assertThat(allPublished(ReviewRejected.class, claimId, Duration.ZERO)).hasSize(1);
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString())
+                .isEqualTo("DECIDED");
+    }
+
+    @Test
+    void dispute_review_sla_breach_escalates_once() {
+        String claimId = queuedClaim();
+        feed(statusChanged(claimId, ClaimStatus.SUBMITTED, ClaimStatus.REJECTED, clock.instant(), "INSUFFICIENT_POE"));
+        Instant disputedAt = clock.instant();
+        feed(disputed(claimId, disputedAt));
+        await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(
+                api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString()));
+
+        clock.set(calendar.plusBusinessDays(disputedAt, 5).plusSeconds(1));
+
+        ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
+        assertThat(breach.stage()).isEqualTo(ReviewSlaBreached.Stage.DISPUTE_REVIEW);
+        assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
+    }
+
+    @Test
+    void a_started_review_never_breaches_the_start_sla() {
+        String claimId = queuedClaim();
+        ReviewQueued queued = published(ReviewQueued.class, claimId);
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        published(ReviewStarted.class, claimId);
+
+        clock.set(queued.reviewStartDueAt().plusSeconds(1));
+
+        await().atMost(WAIT).until(() -> poller.fireDueTimers() == 0);
+        assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET))
+                .noneMatch(record -> record.value().contains("\"REVIEW_START\""));
+    }
+
+    @Test
+    void with_two_instances_on_one_database_every_timer_fires_exactly_once() {
+        try (ConfigurableApplicationContext second = startInstance()) {
+            ReviewApi secondApi = new ReviewApi(((WebServerApplicationContext) second).getWebServer().getPort());
+            List<String> claimIds = IntStream.range(0, 6).mapToObj(i -> queuedClaim()).toList();
+            Instant latestDue = claimIds.stream().map(id -> published(ReviewQueued.class, id).reviewStartDueAt())
+                    .max(Instant::compareTo).orElseThrow();
+            assertThat(secondApi.get(REVIEWER, "/api/v1/reviews/" + claimIds.getFirst()).status()).isEqualTo(200);
+
+            clock.set(latestDue.plusSeconds(1));
+
+            claimIds.forEach(id -> published(ReviewSlaBreached.class, id));
+            List<ConsumerRecord<String, String>> breaches = probe.drain(QUIET);
+            for (String claimId : claimIds) {
+                assertThat(breaches.stream().filter(r -> claimId.equals(r.key()))
+                        .filter(r -> r.value().contains("\"review.sla-breached\""))).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void a_timer_survives_a_restart_mid_wait_and_fires_once_afterwards() {
+        poller.stop(); // this test's instance is the only one firing timers
+        try {
+            String claimId;
+            ReviewQueued queued;
+            try (ConfigurableApplicationContext instance = startInstance()) {
+                claimId = queuedClaim();
+                queued = published(ReviewQueued.class, claimId);
+            }
+            clock.set(queued.reviewStartDueAt().plusSeconds(1));
+            assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+
+            try (ConfigurableApplicationContext restarted = startInstance()) {
+                ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
+                assertThat(breach.dueAt()).isEqualTo(queued.reviewStartDueAt());
+                assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
+                assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.FIRED);
+            }
+        } finally {
+            poller.start();
+        }
+    }
+
+    /** Another instance of the service on the same database, broker, consumer group and clock. */
+    private static ConfigurableApplicationContext startInstance() {
+        return new SpringApplicationBuilder(ReviewServiceApplication.class, TestClockConfiguration.class)
+                .initializers(new RealInfrastructureInitializer())
+                .properties("server.port=0")
+                .run();
+    }
+
+    private String queuedClaim() {
+        String claimId = newClaimId();
+        feed(submitted(claimId, clock.instant()));
+        return claimId;
+    }
+
+    private double breaches(String stage) {
+        var counter = meters.find("cpor.review.sla.breaches").tag("stage", stage).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+}

@@ -1,0 +1,390 @@
+package com.cpor.reviewservice.review;
+
+import com.cpor.events.Actor;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.PartnerActionReason;
+import com.cpor.events.RejectionReason;
+import com.cpor.events.claims.ClaimSubmitted;
+import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.PartnerActionRequested;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewRejected;
+import com.cpor.events.reviews.ReviewStarted;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.timers.DurableTimers;
+import com.cpor.reviewservice.ReviewApi.Response;
+import com.cpor.reviewservice.ReviewServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static com.cpor.platform.testsupport.DevUser.OTHER_PARTNER_ADMIN;
+import static com.cpor.platform.testsupport.DevUser.PARTNER_ADMIN;
+import static com.cpor.platform.testsupport.DevUser.REVIEWER;
+import static com.cpor.platform.testsupport.DevUser.REVIEW_LEAD;
+import static com.cpor.platform.testsupport.DevUser.SECOND_REVIEWER;
+import static com.cpor.reviewservice.ClaimEvents.comment;
+import static com.cpor.reviewservice.ClaimEvents.disputed;
+import static com.cpor.reviewservice.ClaimEvents.newClaimId;
+import static com.cpor.reviewservice.ClaimEvents.outcomeRefused;
+import static com.cpor.reviewservice.ClaimEvents.resubmitted;
+import static com.cpor.reviewservice.ClaimEvents.statusChanged;
+import static com.cpor.reviewservice.ClaimEvents.submitted;
+import static com.cpor.reviewservice.ClaimEvents.withdrawn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReviewWorkflowIT extends ReviewServiceTestBase {
+
+    @Autowired
+    BusinessCalendar calendar;
+    @Autowired
+    DurableTimers timers;
+
+    @Test
+    void submitted_claim_is_queued_with_a_review_start_deadline_in_business_days() {
+        String claimId = newClaimId();
+        Instant submittedAt = clock.instant();
+        feed(submitted(claimId, submittedAt));
+
+        ReviewQueued queued = published(ReviewQueued.class, claimId);
+        assertThat(queued.reviewStartDueAt()).isEqualTo(calendar.plusBusinessDays(submittedAt, 5));
+
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.status()).isEqualTo(200);
+        assertThat(review.body().at("/review/status").asString()).isEqualTo("QUEUED");
+        assertThat(review.body().at("/review/allowedActions/0").asString()).isEqualTo("start");
+        assertThat(review.body().at("/review/claim/customer/tenantId").asString())
+                .isEqualTo("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10");
+        assertThat(Instant.parse(review.body().at("/review/deadlines/reviewStartDueAt").asString()))
+                .isEqualTo(queued.reviewStartDueAt());
+        assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+    }
+
+    @Test
+    void redelivered_submission_queues_the_claim_once() {
+        String claimId = newClaimId();
+        ClaimSubmitted submission = submitted(claimId, clock.instant());
+        feed(submission);
+        feed(submission);
+
+        published(ReviewQueued.class, claimId);
+        assertThat(allPublished(ReviewQueued.class, claimId, Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void starting_assigns_the_reviewer_and_publishes_the_decision_deadline() {
+        String claimId = queuedClaim();
+
+        Instant startedAt = clock.instant();
+        Response started = api.post(REVIEWER, path(claimId, "start"), null);
+
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.body().at("/status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(started.body().at("/assignedReviewer/id").asString()).isEqualTo("reviewer");
+        ReviewStarted event = published(ReviewStarted.class, claimId);
+        assertThat(event.reviewer().id()).isEqualTo("reviewer");
+        assertThat(event.reviewer().kind()).isEqualTo(Actor.ActorKind.REVIEWER);
+        assertThat(event.decisionDueAt()).isEqualTo(calendar.plusBusinessDays(startedAt, 5));
+        assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
+        assertThat(timers.stateOf("review-decision-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+    }
+
+    @Test
+    void approving_publishes_review_approved_and_a_second_decision_is_refused_with_409() {
+        String claimId = startedClaim();
+
+        Response approved = api.post(REVIEWER, path(claimId, "approve"), "{\"comment\":\"PoE is complete\"}");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body().at("/status").asString()).isEqualTo("DECIDED");
+        ReviewApproved event = published(ReviewApproved.class, claimId);
+        assertThat(event.comment()).isEqualTo("PoE is complete");
+        assertThat(event.reviewer().id()).isEqualTo("reviewer");
+
+        Response again = api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"INSUFFICIENT_POE\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.text("type")).isEqualTo("urn:cpor:problem:invalid-state");
+        assertThat(again.text("currentStatus")).isEqualTo("DECIDED");
+        assertThat(again.body().path("allowedActions").isEmpty()).isTrue();
+    }
+
+    @Test
+    void deciding_before_the_review_started_is_refused_naming_the_allowed_action() {
+        String claimId = queuedClaim();
+
+        Response response = api.post(REVIEWER, path(claimId, "approve"), "{}");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("currentStatus")).isEqualTo("QUEUED");
+        assertThat(response.text("claimStatus")).isEqualTo("SUBMITTED");
+        assertThat(response.body().path("allowedActions").get(0).asString()).isEqualTo("start");
+        assertThat(api.post(REVIEWER, path(claimId, "dispute-decision"), "{\"outcome\":\"UPHOLD\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void rejecting_needs_a_reviewer_reason() {
+        String claimId = startedClaim();
+
+        Response systemReason = api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"NO_PARTNER_RESPONSE\"}");
+        assertThat(systemReason.status()).isEqualTo(400);
+        assertThat(systemReason.body().at("/errors/0/field").asString()).isEqualTo("reason");
+        Response missing = api.post(REVIEWER, path(claimId, "reject"), "{\"comment\":\"no\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"NOT_A_REASON\"}").status()).isEqualTo(400);
+
+        Response rejected = api.post(REVIEWER, path(claimId, "reject"),
+                "{\"reason\":\"MISSING_CUSTOMER_CONSENT_ON_POE\",\"comment\":\"No customer signature\"}");
+        assertThat(rejected.status()).isEqualTo(200);
+        ReviewRejected event = published(ReviewRejected.class, claimId);
+        assertThat(event.reason()).isEqualTo(RejectionReason.MISSING_CUSTOMER_CONSENT_ON_POE);
+        assertThat(event.comment()).isEqualTo("No customer signature");
+    }
+
+    @Test
+    void partner_action_request_needs_reasons_and_a_comment_and_publishes_the_respond_by_deadline() {
+        String claimId = startedClaim();
+
+        assertThat(api.post(REVIEWER, path(claimId, "request-partner-action"),
+                "{\"reasons\":[],\"comment\":\"Please add dates\"}").body().at("/errors/0/field").asString())
+                .isEqualTo("reasons");
+        assertThat(api.post(REVIEWER, path(claimId, "request-partner-action"),
+                "{\"reasons\":[\"MISSING_OR_OUTDATED_DATES\"]}").body().at("/errors/0/field").asString())
+                .isEqualTo("comment");
+        assertThat(api.post(REVIEWER, path(claimId, "request-partner-action"),
+                "{\"reasons\":[\"MISSING_PRODUCTS\"],\"comment\":\"x\",\"productsToRemove\":[\"VIVA\"]}")
+                .body().at("/errors/0/field").asString()).isEqualTo("productsToRemove");
+
+        Instant requestedAt = clock.instant();
+        Response requested = api.post(REVIEWER, path(claimId, "request-partner-action"), """
+                {"reasons":["MISSING_OR_OUTDATED_DATES","MISSING_CUSTOMER_ACKNOWLEDGEMENT"],
+                 "comment":"Please upload a signed and dated PoE","productsToRemove":["TEAMS"]}""");
+
+        assertThat(requested.status()).isEqualTo(200);
+        assertThat(requested.body().at("/status").asString()).isEqualTo("AWAITING_PARTNER");
+        PartnerActionRequested event = published(PartnerActionRequested.class, claimId);
+        assertThat(event.reasons()).containsExactly(PartnerActionReason.MISSING_OR_OUTDATED_DATES,
+                PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT);
+        assertThat(event.comment()).isEqualTo("Please upload a signed and dated PoE");
+        assertThat(event.productsToRemove()).containsExactly("TEAMS");
+        assertThat(event.respondBy()).isEqualTo(calendar.plusBusinessDays(requestedAt, 5));
+        assertThat(timers.stateOf("partner-response-expiry:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+        assertThat(timers.stateOf("partner-response-reminder:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+    }
+
+    @Test
+    void resubmission_returns_the_review_to_the_same_reviewer() {
+        String claimId = startedClaim();
+        api.post(REVIEWER, path(claimId, "request-partner-action"),
+                "{\"reasons\":[\"MISSING_ALL_POE\"],\"comment\":\"Nothing attached\"}");
+        published(PartnerActionRequested.class, claimId);
+
+        feed(resubmitted(claimId, clock.instant()));
+
+        await().atMost(WAIT).until(() -> "QUEUED".equals(reviewStatus(claimId)));
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.body().at("/review/assignedReviewer/id").asString()).isEqualTo("reviewer");
+        assertThat(review.body().at("/review/round").asInt()).isEqualTo(2);
+        assertThat(timers.stateOf("partner-response-expiry:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
+        assertThat(allPublished(ReviewQueued.class, claimId, Duration.ofSeconds(1))).hasSize(2);
+
+        assertThat(api.post(SECOND_REVIEWER, path(claimId, "start"), null).text("type"))
+                .isEqualTo("urn:cpor:problem:review-assigned-elsewhere");
+        assertThat(api.post(REVIEWER, path(claimId, "start"), null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> allPublished(ReviewStarted.class, claimId, Duration.ofMillis(300)).size() == 2);
+    }
+
+    @Test
+    void another_reviewer_cannot_decide_an_assigned_review_but_the_review_lead_can() {
+        String claimId = startedClaim();
+
+        Response other = api.post(SECOND_REVIEWER, path(claimId, "approve"), "{}");
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.text("type")).isEqualTo("urn:cpor:problem:review-assigned-elsewhere");
+
+        assertThat(api.post(REVIEW_LEAD, path(claimId, "approve"), "{}").status()).isEqualTo(200);
+        assertThat(published(ReviewApproved.class, claimId).reviewer().id()).isEqualTo("review-lead");
+    }
+
+    @Test
+    void only_review_leads_reassign() {
+        String claimId = startedClaim();
+        String body = "{\"reviewerId\":\"reviewer-2\",\"reviewerName\":\"Ivan Petrov\",\"reviewerEmail\":\"ivan@reviews.example\"}";
+
+        assertThat(api.post(REVIEWER, path(claimId, "reassign"), body).status()).isEqualTo(403);
+        Response reassigned = api.post(REVIEW_LEAD, path(claimId, "reassign"), body);
+
+        assertThat(reassigned.status()).isEqualTo(200);
+        assertThat(reassigned.body().at("/assignedReviewer/id").asString()).isEqualTo("reviewer-2");
+        assertThat(api.post(REVIEWER, path(claimId, "approve"), "{}").status()).isEqualTo(409);
+        assertThat(api.post(SECOND_REVIEWER, path(claimId, "approve"), "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void partners_and_anonymous_callers_cannot_use_the_review_api() {
+        String claimId = queuedClaim();
+
+        assertThat(api.get(PARTNER_ADMIN, "/api/v1/reviews").status()).isEqualTo(403);
+        assertThat(api.post(OTHER_PARTNER_ADMIN, path(claimId, "start"), null).status()).isEqualTo(403);
+        Response anonymous = api.get(null, "/api/v1/reviews/" + claimId);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknown_claim_is_404() {
+        Response response = api.get(REVIEWER, "/api/v1/reviews/" + newClaimId());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text("type")).isEqualTo("urn:cpor:problem:not-found");
+    }
+
+    @Test
+    void withdrawal_closes_the_review_and_cancels_its_timers() {
+        String claimId = startedClaim();
+
+        feed(withdrawn(claimId, ClaimStatus.IN_REVIEW, clock.instant()));
+
+        await().atMost(WAIT).until(() -> "CLOSED".equals(reviewStatus(claimId)));
+        assertThat(timers.stateOf("review-decision-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
+        Response late = api.post(REVIEWER, path(claimId, "approve"), "{}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.text("claimStatus")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void rejection_for_partner_request_in_the_status_mirror_closes_the_review() {
+        String claimId = queuedClaim();
+
+        feed(statusChanged(claimId, ClaimStatus.SUBMITTED, ClaimStatus.REJECTED, clock.instant(), "PARTNER_REQUEST"));
+
+        await().atMost(WAIT).until(() -> "CLOSED".equals(reviewStatus(claimId)));
+        assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
+    }
+
+    @Test
+    void claim_status_changes_are_mirrored_and_an_applied_approval_completes_the_review() {
+        String claimId = startedClaim();
+        feed(statusChanged(claimId, ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, clock.instant()));
+        await().atMost(WAIT).until(() -> "IN_REVIEW".equals(api.get(REVIEWER, "/api/v1/reviews/" + claimId)
+                .body().at("/review/claimStatus").asString()));
+
+        feed(statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant()));
+
+        await().atMost(WAIT).until(() -> "DECIDED".equals(reviewStatus(claimId)));
+        assertThat(timers.stateOf("review-decision-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
+    }
+
+    @Test
+    void a_refused_decision_closes_the_review_instead_of_retrying() {
+        String claimId = startedClaim();
+        api.post(REVIEWER, path(claimId, "approve"), "{}");
+        ReviewApproved approval = published(ReviewApproved.class, claimId);
+
+        feed(outcomeRefused(claimId, approval.eventId(), "review.approved", ClaimStatus.REJECTED, clock.instant()));
+
+        await().atMost(WAIT).until(() -> "CLOSED".equals(reviewStatus(claimId)));
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.body().at("/history").valueStream().map(h -> h.path("action").asString()).toList())
+                .containsSubsequence("queued", "started", "approved", "closed");
+    }
+
+    @Test
+    void disputes_are_decided_with_overturn_or_uphold() {
+        String claimId = startedClaim();
+        api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"INSUFFICIENT_POE\"}");
+        published(ReviewRejected.class, claimId);
+        feed(statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.REJECTED, clock.instant(), "INSUFFICIENT_POE"));
+
+        Instant disputedAt = clock.instant();
+        feed(disputed(claimId, disputedAt));
+        await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(reviewStatus(claimId)));
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(Instant.parse(review.body().at("/review/deadlines/disputeReviewDueAt").asString()))
+                .isEqualTo(calendar.plusBusinessDays(disputedAt, 5));
+        assertThat(review.body().at("/review/allowedActions").valueStream().map(n -> n.asString()).toList())
+                .containsExactlyInAnyOrder("dispute-decision", "reassign");
+
+        assertThat(api.post(REVIEWER, path(claimId, "dispute-decision"), "{\"outcome\":\"MAYBE\"}").status())
+                .isEqualTo(400);
+        Response decided = api.post(REVIEWER, path(claimId, "dispute-decision"),
+                "{\"outcome\":\"OVERTURN\",\"comment\":\"The signed PoE is valid\"}");
+
+        assertThat(decided.status()).isEqualTo(200);
+        DisputeDecided event = published(DisputeDecided.class, claimId);
+        assertThat(event.outcome()).isEqualTo(DisputeDecided.Outcome.OVERTURN);
+        assertThat(timers.stateOf("dispute-review-sla:" + claimId + ":2")).contains(DurableTimers.TimerState.CANCELLED);
+    }
+
+    @Test
+    void the_queue_filters_by_status_deadline_competition_and_assignee_and_sorts_by_due_time() {
+        String earlier = newClaimId();
+        String competitor = newClaimId();
+        feed(submitted(earlier, clock.instant().minus(Duration.ofDays(20))));
+        published(ReviewQueued.class, earlier);
+        feed(submitted(competitor, clock.instant(), List.of(earlier)));
+        published(ReviewQueued.class, competitor);
+        String mine = startedClaim();
+
+        List<String> queued = claimIds(api.get(REVIEWER, "/api/v1/reviews?status=QUEUED&size=200"));
+        assertThat(queued).contains(earlier, competitor).doesNotContain(mine);
+        assertThat(queued.indexOf(earlier)).isLessThan(queued.indexOf(competitor));
+
+        assertThat(claimIds(api.get(REVIEWER, "/api/v1/reviews?assignedToMe=true&size=200")))
+                .contains(mine).doesNotContain(earlier, competitor);
+        assertThat(claimIds(api.get(SECOND_REVIEWER, "/api/v1/reviews?assignedToMe=true&size=200")))
+                .doesNotContain(mine);
+        assertThat(claimIds(api.get(REVIEWER, "/api/v1/reviews?competingOnly=true&size=200")))
+                .contains(earlier, competitor).doesNotContain(mine);
+        String dueBefore = clock.instant().minus(Duration.ofDays(5)).toString();
+        assertThat(claimIds(api.get(REVIEWER, "/api/v1/reviews?dueBefore=" + dueBefore + "&size=200")))
+                .contains(earlier).doesNotContain(competitor, mine);
+        assertThat(api.get(REVIEWER, "/api/v1/reviews?size=1000").status()).isEqualTo(400);
+
+        Response details = api.get(REVIEWER, "/api/v1/reviews/" + competitor);
+        assertThat(details.body().at("/competingClaims/0/claimId").asString()).isEqualTo(earlier);
+        assertThat(details.body().at("/competingClaims/0/claim/partnerId").asString()).isEqualTo("1234567");
+    }
+
+    @Test
+    void claim_comments_are_shown_with_the_review() {
+        String claimId = queuedClaim();
+
+        feed(comment(claimId, "The signed PoE is attached now", clock.instant()));
+
+        await().atMost(WAIT).until(() -> api.get(REVIEWER, "/api/v1/reviews/" + claimId)
+                .body().at("/comments/0/text").asString().equals("The signed PoE is attached now"));
+    }
+
+    private String queuedClaim() {
+        String claimId = newClaimId();
+        feed(submitted(claimId, clock.instant()));
+        published(ReviewQueued.class, claimId);
+        return claimId;
+    }
+
+    private String startedClaim() {
+        String claimId = queuedClaim();
+        assertThat(api.post(REVIEWER, path(claimId, "start"), null).status()).isEqualTo(200);
+        published(ReviewStarted.class, claimId);
+        return claimId;
+    }
+
+    private String reviewStatus(String claimId) {
+        return api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString();
+    }
+
+    private static List<String> claimIds(Response queue) {
+        assertThat(queue.status()).isEqualTo(200);
+        return queue.body().path("items").valueStream().map(item -> item.path("claimId").asString()).toList();
+    }
+
+    private static String path(String claimId, String action) {
+        return "/api/v1/reviews/" + claimId + "/" + action;
+    }
+}
