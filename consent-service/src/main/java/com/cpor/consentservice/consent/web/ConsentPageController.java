@@ -7,6 +7,7 @@ import com.cpor.consentservice.consent.application.LinkResolution;
 import com.cpor.consentservice.consent.domain.ConsentStatus;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.platform.calendar.BusinessCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,9 +41,13 @@ class ConsentPageController {
     private final ConsentWindows consentWindows;
     private final ConsentPageViews views;
 
-    ConsentPageController(ConsentWindows consentWindows, MessageSource messages, BusinessCalendar calendar) {
+    private final MeterRegistry meters;
+
+    ConsentPageController(ConsentWindows consentWindows, MessageSource messages, BusinessCalendar calendar,
+                          MeterRegistry meters) {
         this.consentWindows = consentWindows;
         this.views = new ConsentPageViews(messages, calendar.zone());
+        this.meters = meters;
     }
 
     @GetMapping("/{token}")
@@ -73,6 +78,14 @@ class ConsentPageController {
 
     private String render(String token, LinkResolution resolution, Model model, HttpServletRequest request,
                           HttpServletResponse response) {
+        String view = page(token, resolution, model, request, response);
+        meters.counter("cpor.consent.pages", "method", request.getMethod(), "page", view.substring(view.indexOf('/') + 1))
+                .increment();
+        return view;
+    }
+
+    private String page(String token, LinkResolution resolution, Model model, HttpServletRequest request,
+                        HttpServletResponse response) {
         return switch (resolution) {
             case LinkResolution.Invalid invalid -> {
                 if (invalid.tampered()) {

@@ -88,6 +88,9 @@ class ConsentPageIT {
                 .contains("Microsoft Teams", "Exchange Online", "Contoso Ltd")
                 .doesNotContain("??");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        HttpResponse<String> stylesheet = customer.get("/consent/assets/consent.css");
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/css"));
     }
 
     @Test
@@ -140,7 +143,8 @@ class ConsentPageIT {
         HttpResponse<String> forgedWithWrongToken = customer.post("/consent/" + token + "/decline", "not-the-token");
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.body()).contains("data-status=\"REFUSED\"").doesNotContain("Exception");
+        assertThat(forged.body()).contains("data-status=\"REFUSED\"", "Your decline could not be accepted")
+                .doesNotContain("Exception");
         assertThat(forgedWithWrongToken.statusCode()).isEqualTo(403);
         assertThat(customer.get("/consent/" + token).statusCode()).isEqualTo(200);
         assertThat(status(claimId)).isEqualTo("OPEN");
