@@ -1,0 +1,252 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.platform.testsupport.DevUser;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Create, read, validation, partner isolation, roles and PoE documents over HTTP on real PostgreSQL and Kafka. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class ClaimApiIT {
+
+    @LocalServerPort
+    int port;
+
+    private ClaimApi api;
+
+    @BeforeEach
+    void client() {
+        api = new ClaimApi(port);
+    }
+
+    @Test
+    void creates_a_claim_in_editing_with_location_and_the_documented_shape() {
+        Map<String, Object> body = microsoft365Claim();
+        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201);
+        JsonNode claim = created.json();
+        String id = claim.get("id").asString();
+        assertThat(id).startsWith("c-");
+        assertThat(created.headers().getLocation()).hasToString("/api/v1/claims/" + id);
+
+        JsonNode read = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).json();
+        assertThat(read.get("status").asString()).isEqualTo("EDITING");
+        assertThat(read.get("program").asString()).isEqualTo("OSU_M365");
+        assertThat(read.get("customer").get("tenantId").asString()).isEqualTo(((Map<?, ?>) body.get("customer")).get("tenantId"));
+        assertThat(read.get("products").toString()).contains("TEAMS", "EXCHANGE_ONLINE");
+        assertThat(read.get("customerContact").get("locale").asString()).isEqualTo("pl-PL");
+        assertThat(read.get("documents").isEmpty()).isTrue();
+        for (String deadline : List.of("reviewStartDueAt", "partnerResponseDueAt", "consentWindowEndsAt", "disputeUntil")) {
+            assertThat(read.get("deadlines").has(deadline)).as(deadline).isTrue();
+            assertThat(read.get("deadlines").get(deadline).isNull()).as(deadline).isTrue();
+        }
+        assertThat(read.get("rejection").isNull()).isTrue();
+        assertThat(read.get("competingClaimIds").isEmpty()).isTrue();
+        assertThat(read.get("eligibility").get("sentAt").isNull()).isTrue();
+        assertThat(read.get("createdAt").asString()).isNotBlank();
+        assertThat(read.get("updatedAt").asString()).isNotBlank();
+        assertThat(read.get("version").asLong()).isEqualTo(1);
+        assertThat(read.get("allowedActions").toString()).contains("submit", "delete");
+    }
+
+    @Test
+    void refuses_invalid_fields_naming_each_of_them() {
+        Map<String, Object> body = new HashMap<>(microsoft365Claim());
+        body.put("activity", "PRE_SALES");
+        body.put("customer", Map.of("tenantId", "not-a-uuid", "domain", "contoso.example", "name", "Contoso"));
+        body.put("products", List.of(Map.of("code", "POWER_APPS")));
+        body.put("customerContact", Map.of("name", "Anna", "email", "not-an-email", "locale", "pl-PL"));
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-input");
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("activity", "customer.tenantId", "products[0].code", "customerContact.email");
+    }
+
+    @Test
+    void refuses_platform_fields_on_create_and_unknown_enum_values() {
+        Map<String, Object> withStatus = new HashMap<>(microsoft365Claim());
+        withStatus.put("status", "APPROVED");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", withStatus).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("status");
+
+        Map<String, Object> badArea = new HashMap<>(microsoft365Claim());
+        badArea.put("solutionArea", "AZURE");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", badArea).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("solutionArea");
+    }
+
+    @Test
+    void refuses_a_partner_id_the_caller_does_not_act_for() {
+        Map<String, Object> body = new HashMap<>(microsoft365Claim());
+        body.put("partnerId", "7654321");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("partnerId");
+    }
+
+    @Test
+    void business_applications_revenue_association_needs_subscriptions_and_extras() {
+        Map<String, Object> body = new HashMap<>(microsoft365Claim());
+        body.put("solutionArea", "BUSINESS_APPLICATIONS");
+        body.put("activity", "REVENUE_ASSOCIATION");
+        body.put("products", List.of(Map.of("code", "POWER_BI_PRO")));
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json()
+                .get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("products[0].subscriptionId", "solutionSellerName", "isvSolutionName");
+
+        body.put("products", List.of(Map.of("code", "POWER_BI_PRO", "subscriptionId", UUID.randomUUID().toString())));
+        body.put("solutionSellerName", "Seller Co");
+        body.put("isvSolutionName", "Insight 365");
+        JsonNode claim = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json();
+        assertThat(claim.get("program").isNull()).isTrue();
+        assertThat(claim.get("isvSolutionName").asString()).isEqualTo("Insight 365");
+    }
+
+    @Test
+    void another_partner_cannot_see_or_touch_the_claim() {
+        String id = api.createClaim(microsoft365Claim(), true);
+        String documentId = api.claim(id).get("documents").get(0).get("id").asString();
+        DevUser other = DevUser.OTHER_PARTNER_ADMIN;
+        api.get(other, "/api/v1/claims/" + id).expect(404);
+        api.get(other, "/api/v1/claims/" + id + "/documents/" + documentId).expect(404);
+        api.get(other, "/api/v1/claims/" + id + "/comments").expect(404);
+        api.get(other, "/api/v1/claims/" + id + "/history").expect(404);
+        api.patch(other, "/api/v1/claims/" + id, Map.of("name", "mine now")).expect(404);
+        api.post(other, "/api/v1/claims/" + id + "/submit", null).expect(404);
+        api.delete(other, "/api/v1/claims/" + id).expect(404);
+        api.upload(other, id, "poe.pdf", ClaimApi.pdf()).expect(404);
+        api.post(other, "/api/v1/claims/" + id + "/comments", Map.of("text", "hi")).expect(404);
+        assertThat(api.status(id)).isEqualTo("EDITING");
+    }
+
+    @Test
+    void a_read_only_partner_user_can_read_but_not_change() {
+        String id = api.createClaim(microsoft365Claim(), true);
+        DevUser reader = DevUser.PARTNER_READER;
+        api.get(reader, "/api/v1/claims/" + id).expect(200);
+        api.get(reader, "/api/v1/claims/" + id + "/history").expect(200);
+        assertThat(api.post(reader, "/api/v1/claims", microsoft365Claim()).expect(403).json().get("type").asString())
+                .isEqualTo("urn:cpor:problem:forbidden");
+        api.patch(reader, "/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
+        api.post(reader, "/api/v1/claims/" + id + "/submit", null).expect(403);
+        api.post(reader, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "x")).expect(403);
+        api.post(reader, "/api/v1/claims/" + id + "/comments", Map.of("text", "x")).expect(403);
+        api.upload(reader, id, "poe.pdf", ClaimApi.pdf()).expect(403);
+        api.delete(reader, "/api/v1/claims/" + id).expect(403);
+    }
+
+    @Test
+    void reviewers_read_any_claim_and_its_documents_but_cannot_act_as_partners() {
+        String id = api.createClaim(microsoft365Claim(), true);
+        JsonNode claim = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id).expect(200).json();
+        String documentId = claim.get("documents").get(0).get("id").asString();
+        api.getRaw(DevUser.REVIEW_LEAD, "/api/v1/claims/" + id + "/documents/" + documentId).expect(200);
+        api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200);
+        api.post(DevUser.REVIEWER, "/api/v1/claims", microsoft365Claim()).expect(403);
+        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/submit", null).expect(403);
+    }
+
+    @Test
+    void requests_without_a_valid_token_are_unauthorized() {
+        assertThat(api.get(null, "/api/v1/claims").expect(401).json().get("type").asString())
+                .isEqualTo("urn:cpor:problem:unauthenticated");
+    }
+
+    @Test
+    void unknown_claims_are_not_found() {
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/c-nope").expect(404).json().get("type").asString())
+                .isEqualTo("urn:cpor:problem:not-found");
+    }
+
+    // ---- documents
+
+    @Test
+    void stores_each_accepted_type_with_its_checksum_and_serves_the_same_bytes() throws Exception {
+        String id = api.createClaim(microsoft365Claim(), false);
+        Map<String, byte[]> files = Map.of("poe.pdf", ClaimApi.pdf(), "poe.docx", ClaimApi.docx(),
+                "signature.png", ClaimApi.png(), "photo.jpg", ClaimApi.jpeg());
+        Map<String, String> types = Map.of("poe.pdf", "application/pdf",
+                "poe.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "signature.png", "image/png", "photo.jpg", "image/jpeg");
+        for (var file : files.entrySet()) {
+            ClaimApi.Response uploaded = api.upload(DevUser.PARTNER_ADMIN, id, file.getKey(), file.getValue()).expect(201);
+            JsonNode document = uploaded.json();
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue()));
+            assertThat(document.get("id").asString()).startsWith("d-");
+            assertThat(document.get("contentType").asString()).isEqualTo(types.get(file.getKey()));
+            assertThat(document.get("size").asLong()).isEqualTo(file.getValue().length);
+            assertThat(document.get("sha256").asString()).isEqualTo(sha256);
+            assertThat(uploaded.headers().getLocation()).hasToString(
+                    "/api/v1/claims/" + id + "/documents/" + document.get("id").asString());
+
+            ClaimApi.Response download = api.getRaw(DevUser.PARTNER_ADMIN, uploaded.headers().getLocation().toString()).expect(200);
+            assertThat(download.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(file.getValue());
+            assertThat(download.headers().getContentType()).hasToString(types.get(file.getKey()));
+            assertThat(download.headers().getContentDisposition().getFilename()).isEqualTo(file.getKey());
+        }
+        assertThat(api.claim(id).get("documents")).hasSize(4);
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").json().toString())
+                .contains("DOCUMENT_ADDED", "poe.docx");
+    }
+
+    @Test
+    void a_renamed_executable_is_refused_as_unsupported() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        JsonNode problem = api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.executable()).expect(415).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:unsupported-media-type");
+        assertThat(api.claim(id).get("documents").isEmpty()).isTrue();
+    }
+
+    @Test
+    void files_above_the_per_file_and_per_claim_limits_are_refused() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(ClaimApi.pdf(), 0, big, 0, ClaimApi.pdf().length);
+        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "big.pdf", big).expect(413).json().get("detail").asString())
+                .contains("at most 10 MB");
+
+        byte[] medium = new byte[600 * 1024];
+        System.arraycopy(ClaimApi.pdf(), 0, medium, 0, ClaimApi.pdf().length);
+        api.upload(DevUser.PARTNER_ADMIN, id, "first.pdf", medium).expect(201);
+        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "second.pdf", medium).expect(413).json().get("detail").asString())
+                .contains("documents of one claim");
+        assertThat(api.claim(id).get("documents")).hasSize(1);
+    }
+
+    @Test
+    void an_empty_file_is_invalid() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "empty.pdf", new byte[0]).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("file");
+    }
+
+    @Test
+    void submit_without_a_document_is_refused_naming_documents() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("documents");
+        assertThat(api.status(id)).isEqualTo("EDITING");
+    }
+
+    @Test
+    void documents_cannot_be_added_to_a_withdrawn_claim() {
+        String id = api.submittedClaim(microsoft365Claim());
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong activity")).expect(200);
+        JsonNode problem = api.upload(DevUser.PARTNER_ADMIN, id, "late.pdf", ClaimApi.pdf()).expect(409).json();
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
+        assertThat(problem.get("allowedActions").toString()).isEqualTo("[\"comment\"]");
+    }
+}
