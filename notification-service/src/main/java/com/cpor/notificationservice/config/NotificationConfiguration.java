@@ -1,0 +1,67 @@
+package com.cpor.notificationservice.config;
+
+import com.cpor.notificationservice.notification.application.ClaimDirectory;
+import com.cpor.notificationservice.notification.application.MailGateway;
+import com.cpor.notificationservice.notification.application.NoticePlanner;
+import com.cpor.notificationservice.notification.application.NoticeRenderer;
+import com.cpor.notificationservice.notification.application.NotificationDispatcher;
+import com.cpor.notificationservice.notification.application.NotificationIntake;
+import com.cpor.notificationservice.notification.application.NotificationStore;
+import com.cpor.notificationservice.notification.mail.DispatchLoop;
+import com.cpor.notificationservice.notification.mail.MailTemplates;
+import com.cpor.notificationservice.notification.mail.SmtpMailGateway;
+import com.cpor.notificationservice.notification.mail.ThymeleafNoticeRenderer;
+import com.cpor.platform.inbox.Inbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+import java.time.Clock;
+
+/** Wires the notification pipeline: planner → renderer → store (consumer side), dispatcher → SMTP (sender side). */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    @Bean
+    SpringTemplateEngine mailTemplateEngine(MessageSource messageSource) {
+        return MailTemplates.engine(messageSource);
+    }
+
+    @Bean
+    NoticeRenderer noticeRenderer(SpringTemplateEngine mailTemplateEngine, MessageSource messageSource,
+                                  NotificationProperties settings) {
+        return new ThymeleafNoticeRenderer(mailTemplateEngine, messageSource, settings.timeZone());
+    }
+
+    @Bean
+    NoticePlanner noticePlanner(ClaimDirectory directory, NotificationProperties settings) {
+        return new NoticePlanner(directory, settings);
+    }
+
+    @Bean
+    NotificationIntake notificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner,
+                                          NoticeRenderer renderer, NotificationStore store, Clock clock) {
+        return new NotificationIntake(inbox, directory, planner, renderer, store, clock);
+    }
+
+    @Bean
+    MailGateway mailGateway(JavaMailSender mailSender, NotificationProperties settings) {
+        return new SmtpMailGateway(mailSender, settings.from(), settings.fromName(), settings.messageIdDomain());
+    }
+
+    @Bean
+    NotificationDispatcher notificationDispatcher(NotificationStore store, MailGateway mailGateway,
+                                                  TransactionTemplate transactions, NotificationProperties settings,
+                                                  Clock clock, MeterRegistry meters) {
+        return new NotificationDispatcher(store, mailGateway, transactions, settings.delivery().policy(), clock, meters);
+    }
+
+    @Bean
+    DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, NotificationProperties settings) {
+        return new DispatchLoop(dispatcher, settings.delivery().pollInterval(), settings.delivery().enabled());
+    }
+}

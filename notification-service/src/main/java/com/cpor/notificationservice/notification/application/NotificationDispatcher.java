@@ -1,0 +1,108 @@
+package com.cpor.notificationservice.notification.application;
+
+import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
+import com.cpor.notificationservice.notification.domain.Notification;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Delivers pending notifications, one per transaction: lock the row (FOR UPDATE SKIP LOCKED, so parallel
+ * instances never send the same row at once), hand it to SMTP, mark it SENT, commit.
+ * <p>
+ * Crash window: if the process dies after the SMTP server accepted the mail but before the SENT mark
+ * commits, the row is still PENDING after the restart and the mail is sent again: at most one duplicate
+ * per such crash. It carries the same {@code Message-ID}, so mail clients can fold it. Closing the window
+ * entirely would need the SMTP server to take part in the transaction, which it cannot.
+ * <p>
+ * On an SMTP failure the attempt is counted and the next one scheduled with exponential back-off; after
+ * the last attempt the row is parked as FAILED for an operator to see and replay.
+ */
+public class NotificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final NotificationStore store;
+    private final MailGateway mail;
+    private final TransactionTemplate transactions;
+    private final DeliveryPolicy policy;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public NotificationDispatcher(NotificationStore store, MailGateway mail, TransactionTemplate transactions,
+                                  DeliveryPolicy policy, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Sends everything due now. @return how many notifications were attempted */
+    public int dispatchDue() {
+        int attempted = 0;
+        while (Boolean.TRUE.equals(transactions.execute(status -> dispatchNext()))) {
+            attempted++;
+        }
+        return attempted;
+    }
+
+    private boolean dispatchNext() {
+        Instant now = clock.instant();
+        return store.lockNextDue(now).map(notification -> {
+            attempt(notification, now);
+            return true;
+        }).orElse(false);
+    }
+
+    private void attempt(Notification notification, Instant now) {
+        int attempt = notification.attempts() + 1;
+        try {
+            mail.send(notification);
+        } catch (RuntimeException failure) {
+            recordFailure(notification, attempt, now, failure);
+            return;
+        }
+        // crash window: accepted by SMTP, SENT not yet committed (see the class comment)
+        store.markSent(notification.id(), attempt, clock.instant());
+        meters.counter("cpor.notifications.sent", "template", notification.template().templateName(),
+                "locale", notification.locale()).increment();
+        log.info("Sent {} to {} for claim {} (event {}, attempt {})", notification.template().templateName(),
+                notification.recipient(), notification.claimId(), notification.eventId(), attempt);
+    }
+
+    private void recordFailure(Notification notification, int attempt, Instant now, RuntimeException failure) {
+        String error = describe(failure);
+        if (policy.exhausted(attempt)) {
+            store.markFailed(notification.id(), attempt, error);
+            meters.counter("cpor.notifications.failed", "template", notification.template().templateName(),
+                    "locale", notification.locale()).increment();
+            log.error("Notification {} ({} to {}) FAILED after {} attempts: {}", notification.id(),
+                    notification.template().templateName(), notification.recipient(), attempt, error);
+        } else {
+            Instant next = now.plus(policy.backoffAfter(attempt));
+            store.scheduleRetry(notification.id(), attempt, next, error);
+            log.warn("Notification {} attempt {} failed, retrying at {}: {}", notification.id(), attempt, next, error);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package com.cpor.notificationservice.notification.persistence;
+
+import com.cpor.notificationservice.notification.application.NotificationStore;
+import com.cpor.notificationservice.notification.domain.NoticeTemplate;
+import com.cpor.notificationservice.notification.domain.Notification;
+import com.cpor.notificationservice.notification.domain.NotificationStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class JdbcNotificationStore implements NotificationStore {
+
+    private static final String COLUMNS = """
+            notification_id, claim_id, event_id, event_type, template, recipient, recipient_name, locale, subject,
+            text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at""";
+
+    private static final RowMapper<Notification> ROW = (rs, n) -> new Notification(
+            rs.getObject("notification_id", UUID.class), rs.getString("claim_id"), rs.getObject("event_id", UUID.class),
+            rs.getString("event_type"), NoticeTemplate.byTemplateName(rs.getString("template")),
+            rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("locale"), rs.getString("subject"),
+            rs.getString("text_body"), rs.getString("html_body"), NotificationStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+
+    private final JdbcClient jdbc;
+
+    JdbcNotificationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean addIfAbsent(Notification n) {
+        return jdbc.sql("INSERT INTO notification (" + COLUMNS + """
+                        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(n.id(), n.claimId(), n.eventId(), n.eventType(), n.template().templateName(), n.recipient(),
+                        n.recipientName(), n.locale(), n.subject(), n.textBody(), n.htmlBody(), n.status().name(),
+                        n.attempts(), timestamp(n.nextAttemptAt()), n.lastError(), timestamp(n.createdAt()),
+                        timestamp(n.sentAt()))
+                .update() > 0;
+    }
+
+    @Override
+    public Optional<Notification> lockNextDue(Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?
+                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param(timestamp(now)).query(ROW).optional();
+    }
+
+    @Override
+    public void markSent(UUID id, int attempts, Instant sentAt) {
+        jdbc.sql("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, last_error = NULL WHERE notification_id = ?")
+                .params(attempts, timestamp(sentAt), id).update();
+    }
+
+    @Override
+    public void scheduleRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql("UPDATE notification SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE notification_id = ?")
+                .params(attempts, timestamp(nextAttemptAt), error, id).update();
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error) {
+        jdbc.sql("UPDATE notification SET status = 'FAILED', attempts = ?, last_error = ? WHERE notification_id = ?")
+                .params(attempts, error, id).update();
+    }
+
+    @Override
+    public boolean requeueFailed(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?
+                        WHERE notification_id = ? AND status = 'FAILED'""")
+                .params(timestamp(now), id).update() > 0;
+    }
+
+    @Override
+    public Optional<Notification> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE notification_id = ?").param(id).query(ROW).optional();
+    }
+
+    @Override
+    public List<Notification> find(String claimId, NotificationStatus status, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (claimId != null) {
+            sql.append(" AND claim_id = ?");
+            params.add(claimId);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        sql.append(" ORDER BY created_at DESC, notification_id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
