@@ -131,6 +131,22 @@ class ConsentWindowLifecycleIT {
         assertThat(windows(claimId, "OPEN")).isZero();
     }
 
+    @Test
+    void approval_without_a_claim_snapshot_goes_to_the_dead_letter_topic_and_opens_nothing() {
+        String claimId = newClaimId();
+        ClaimStatusChanged complete = statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US");
+        ClaimStatusChanged withoutSnapshot = new ClaimStatusChanged(complete.eventId(), complete.occurredAt(), claimId,
+                complete.fromStatus(), complete.toStatus(), complete.actor(), complete.reasonCodes(), null, null);
+        try (EventProbe deadLetters = new EventProbe(Infrastructure.kafka().bootstrapServers(),
+                Topics.deadLetterOf(Topics.CLAIMS))) {
+            publish(probe, withoutSnapshot);
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> claimId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(EventProbe.header(dead, "kafka_dlt-exception-message")).contains("no claim snapshot");
+        }
+        assertThat(windows(claimId, "OPEN")).isZero();
+    }
+
     private long windows(String claimId, String status) {
         return jdbc.sql("SELECT count(*) FROM consent_window WHERE claim_id = ? AND status = ?")
                 .params(claimId, status).query(Long.class).single();

@@ -11,7 +11,6 @@ import com.cpor.events.consents.ConsentDeclined;
 import com.cpor.events.consents.ConsentRequested;
 import com.cpor.events.consents.ConsentWindowElapsed;
 import com.cpor.platform.calendar.BusinessCalendar;
-import com.cpor.platform.calendar.PolicyDuration;
 import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.timers.DurableTimers;
@@ -43,8 +42,7 @@ public class ConsentWindows {
     private final DurableTimers timers;
     private final Outbox outbox;
     private final Clock clock;
-    private final BusinessCalendar calendar;
-    private final PolicyDuration windowLength;
+    private final ConsentWindowPolicy windowPolicy;
     private final String publicBaseUrl;
 
     public ConsentWindows(ConsentWindowRepository windows, ConsentLinkTokens links, DurableTimers timers, Outbox outbox,
@@ -54,8 +52,7 @@ public class ConsentWindows {
         this.timers = timers;
         this.outbox = outbox;
         this.clock = clock;
-        this.calendar = calendar;
-        this.windowLength = PolicyDuration.parse(settings.windowPolicy());
+        this.windowPolicy = new ConsentWindowPolicy(settings.windowPolicy(), calendar);
         this.publicBaseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
     }
 
@@ -81,7 +78,7 @@ public class ConsentWindows {
         }
         // the window counts from the approval, not from when this service heard of it
         Instant openedAt = approval.occurredAt();
-        Instant endsAt = windowLength.after(openedAt, calendar);
+        Instant endsAt = windowPolicy.windowEndFor(openedAt);
         String token = links.issue();
         ConsentWindow window = ConsentWindow.open("cw-" + UUID.randomUUID(), approval.eventId(), approval.claim(),
                 ConsentLinkTokens.hash(token), openedAt, endsAt);
