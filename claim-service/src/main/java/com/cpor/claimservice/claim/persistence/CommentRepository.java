@@ -25,7 +25,7 @@ public class CommentRepository {
     }
 
     public List<Comment> list(String claimId) {
-        return jdbc.sql("SELECT comment_id, claim_id, author, text, created_at FROM claim_comment WHERE claim_id = ? ORDER BY created_at, comment_id")
+        return jdbc.sql("SELECT comment_id, claim_id, author, text, created_at FROM claim_comment WHERE claim_id = ? ORDER BY sequence_number")
                 .param(claimId)
                 .query((rs, n) -> new Comment(rs.getString(1), rs.getString(2), ClaimJson.read(rs.getString(3), Actor.class),
                         rs.getString(4), rs.getTimestamp(5).toInstant()))

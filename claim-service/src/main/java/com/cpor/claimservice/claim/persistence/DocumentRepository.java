@@ -30,7 +30,7 @@ public class DocumentRepository {
     }
 
     public List<PoeDocument> list(String claimId) {
-        return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? ORDER BY uploaded_at, document_id")
+        return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? ORDER BY sequence_number")
                 .param(claimId).query(DocumentRepository::toDocument).list();
     }
 

@@ -234,6 +234,68 @@ class ClaimLifecycleIT {
         assertThat(probe.await(r -> id.equals(r.key()) && r.topic().equals("cpor.reviews.v1-dlt"), WAIT)).isNotNull();
     }
 
+    @Test
+    void withdrawing_after_evaluation_revokes_the_association_downstream() {
+        String id = approvedClaim();
+        send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-3", now()));
+        awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+                Map.of("reason", "No longer working with the customer")).expect(200);
+        ConsumerRecord<String, String> revoked = probe.await(typed("association.revoked", id), WAIT);
+        assertThat(revoked.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
+        assertThat(revoked.value()).contains("No longer working with the customer", "\"partnerId\":\"1234567\"");
+    }
+
+    @Test
+    void a_decline_after_the_window_closed_is_refused() {
+        String id = approvedClaim();
+        send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-4", now()));
+        awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
+        send(Topics.CONSENTS, new ConsentDeclined(UUID.randomUUID(), now(), id, "consent-4", null));
+        assertThat(probe.await(typed("claim.outcome-refused", id), WAIT).value()).contains("consent.declined");
+        assertThat(api.status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void dispute_after_the_window_is_refused_telling_the_partner_to_submit_a_new_claim() {
+        String id = rejectedClaim();
+        clock.advance(Duration.ofDays(31));
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("justification", "Too late?")).expect(409).json();
+        assertThat(problem.get("detail").asString()).contains("submit a new claim");
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
+        assertThat(problem.get("allowedActions").toString()).isEqualTo("[\"comment\"]");
+    }
+
+    @Test
+    void a_dispute_needs_a_justification_or_documents_of_the_claim_and_is_allowed_once() {
+        String id = rejectedClaim();
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of()).expect(400).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("justification");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("documentIds", List.of("d-unknown"))).expect(400).json()
+                .get("errors").get(0).get("field").asString()).isEqualTo("documentIds[0]");
+
+        String updated = api.upload(DevUser.PARTNER_ADMIN, id, "signed-poe.pdf", ClaimApi.pdf()).expect(201).json()
+                .get("id").asString();
+        JsonNode disputed = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("documentIds", List.of(updated))).expect(200).json();
+        assertThat(disputed.get("disputeCount").asInt()).isEqualTo(1);
+        assertThat(probe.await(typed("claim.disputed", id), WAIT).value()).contains(updated);
+
+        JsonNode again = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("justification", "again")).expect(409).json();
+        assertThat(again.get("currentStatus").asString()).isEqualTo("DISPUTED");
+    }
+
+    @Test
+    void a_withdrawn_claim_cannot_be_disputed() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong activity")).expect(200);
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "oops"))
+                .expect(409).json().get("detail").asString()).contains("PARTNER_REQUEST");
+    }
+
     // ---- helpers
 
     private String inReviewClaim() {

@@ -61,6 +61,11 @@ public final class ClaimApi {
         return exchange(HttpMethod.PATCH, user, path, body, MediaType.parseMediaType("application/merge-patch+json"));
     }
 
+    /** PATCH with plain application/json, which is accepted like a merge patch. */
+    public Response patchJson(DevUser user, String path, String json) {
+        return exchange(HttpMethod.PATCH, user, path, json, MediaType.APPLICATION_JSON);
+    }
+
     public Response delete(DevUser user, String path) {
         return exchange(HttpMethod.DELETE, user, path, null, null);
     }
@@ -100,6 +105,13 @@ public final class ClaimApi {
         }
         ResponseEntity<String> response = request.retrieve().toEntity(String.class);
         return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
+    /** The text of {@code field} of each element of a JSON array (not of nested objects). */
+    public static java.util.List<String> each(JsonNode array, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        array.forEach(element -> values.add(element.get(field).asString()));
+        return values;
     }
 
     // ---- claims and documents used by the tests

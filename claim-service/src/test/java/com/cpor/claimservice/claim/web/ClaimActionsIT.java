@@ -1,0 +1,248 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.events.Topics;
+import com.cpor.platform.testsupport.DevUser;
+import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.platform.testsupport.EventProbe.typed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Withdraw, comments, history, competing claims, list and export. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class ClaimActionsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static EventProbe probe;
+
+    @LocalServerPort
+    int port;
+
+    private ClaimApi api;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(Infrastructure.kafka().bootstrapServers(), Topics.CLAIMS);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ClaimApi(port);
+    }
+
+    // ---- withdraw
+
+    @Test
+    void withdrawing_a_submitted_claim_rejects_it_finally_as_partner_request() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode claim = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+                Map.of("reason", "No longer working with the customer")).expect(200).json();
+        assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("PARTNER_REQUEST");
+        assertThat(claim.get("rejection").get("comment").asString()).isEqualTo("No longer working with the customer");
+        assertThat(claim.get("rejection").get("final").asBoolean()).isTrue();
+        assertThat(probe.await(typed("claim.withdrawn", id), WAIT).value())
+                .contains("\"previousStatus\":\"SUBMITTED\"", "No longer working with the customer");
+        assertThat(probe.await(typed("claim.status-changed", id).and(r -> r.value().contains("PARTNER_REQUEST")), WAIT))
+                .isNotNull();
+    }
+
+    @Test
+    void withdraw_needs_a_reason_and_is_refused_in_editing() {
+        String id = api.createClaim(microsoft365Claim(), true);
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", " "))
+                .expect(400).json().get("errors").findValuesAsString("field")).containsExactly("reason");
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+                Map.of("reason", "Wrong MPN")).expect(409).json();
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("EDITING");
+        assertThat(problem.get("allowedActions").toString()).contains("delete", "submit");
+    }
+
+    @Test
+    void a_claim_cannot_be_submitted_twice() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(409).json();
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("SUBMITTED");
+    }
+
+    // ---- comments and history
+
+    @Test
+    void partner_and_reviewer_share_a_comment_thread_and_each_comment_is_published() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode partnerComment = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments",
+                Map.of("text", "PoE page 2 has the signature")).expect(201).json();
+        assertThat(partnerComment.get("author").get("kind").asString()).isEqualTo("PARTNER");
+        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Thanks, checking")).expect(201);
+
+        JsonNode thread = api.get(DevUser.PARTNER_READER, "/api/v1/claims/" + id + "/comments").expect(200).json();
+        assertThat(ClaimApi.each(thread, "text")).containsExactly("PoE page 2 has the signature", "Thanks, checking");
+        assertThat(thread.get(1).get("author").get("kind").asString()).isEqualTo("REVIEWER");
+        assertThat(probe.await(typed("claim.comment-added", id).and(r -> r.value().contains("Thanks, checking")), WAIT)
+                .value()).contains("\"kind\":\"REVIEWER\"");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments", Map.of("text", ""))
+                .expect(400).json().get("errors").findValuesAsString("field")).containsExactly("text");
+    }
+
+    @Test
+    void history_lists_every_step_in_order_with_its_actor() {
+        String id = api.submittedClaim(microsoft365Claim());
+        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Looks fine")).expect(201);
+        JsonNode history = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200).json();
+        assertThat(ClaimApi.each(history, "kind"))
+                .containsExactly("CREATED", "DOCUMENT_ADDED", "STATUS_CHANGED", "COMMENT_ADDED");
+        assertThat(history.get(2).get("details").get("to").asString()).isEqualTo("SUBMITTED");
+        assertThat(history.get(2).get("actor").get("id").asString()).isEqualTo("partner-admin");
+        assertThat(history.get(3).get("actor").get("id").asString()).isEqualTo("reviewer");
+        assertThat(history.get(0).get("at").asString()).isNotBlank();
+    }
+
+    // ---- exclusivity
+
+    @Test
+    void overlapping_claims_of_two_partners_are_flagged_as_competing_on_both() {
+        String tenant = UUID.randomUUID().toString();
+        String first = api.submittedClaim(microsoft365Claim(tenant));
+        Map<String, Object> other = new HashMap<>(microsoft365Claim(tenant));
+        other.put("partnerId", "7654321");
+        other.put("products", List.of(Map.of("code", "TEAMS"), Map.of("code", "INTUNE")));
+        String second = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.upload(DevUser.OTHER_PARTNER_ADMIN, second, "poe.pdf", ClaimApi.pdf()).expect(201);
+        JsonNode submitted = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null)
+                .expect(200).json();
+
+        assertThat(submitted.get("competingClaimIds").toString()).isEqualTo("[\"" + first + "\"]");
+        assertThat(api.claim(first).get("competingClaimIds").toString()).isEqualTo("[\"" + second + "\"]");
+        assertThat(probe.await(typed("claim.competing-detected", second), WAIT).value())
+                .contains(first, "\"overlappingProducts\":[\"TEAMS\"]");
+        probe.await(typed("claim.competing-detected", first), WAIT);
+    }
+
+    @Test
+    void the_same_partner_cannot_have_two_active_claims_on_the_same_tenant_and_product() {
+        String tenant = UUID.randomUUID().toString();
+        api.submittedClaim(microsoft365Claim(tenant));
+        String second = api.createClaim(microsoft365Claim(tenant), true);
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null).expect(409).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:duplicate-active-claim");
+        assertThat(problem.get("detail").asString()).contains("TEAMS");
+        assertThat(api.status(second)).isEqualTo("EDITING");
+    }
+
+    @Test
+    void business_applications_claims_compete_per_subscription() {
+        String tenant = UUID.randomUUID().toString();
+        String subscription = UUID.randomUUID().toString();
+        Map<String, Object> sales = new HashMap<>(microsoft365Claim(tenant));
+        sales.put("solutionArea", "BUSINESS_APPLICATIONS");
+        sales.put("activity", "USAGE");
+        sales.put("products", List.of(Map.of("code", "DYNAMICS_365_SALES", "subscriptionId", subscription)));
+        api.submittedClaim(sales);
+        Map<String, Object> otherSubscription = new HashMap<>(sales);
+        otherSubscription.put("products", List.of(Map.of("code", "DYNAMICS_365_SALES",
+                "subscriptionId", UUID.randomUUID().toString())));
+        String id = api.submittedClaim(otherSubscription);
+        assertThat(api.claim(id).get("competingClaimIds").isEmpty()).isTrue();
+        assertThat(api.claim(id).get("program").asString()).isEqualTo("OSU_BUSINESS_APPLICATIONS");
+    }
+
+    // ---- list and export
+
+    @Test
+    void lists_own_claims_with_filters_sort_and_pages() {
+        String tenant = UUID.randomUUID().toString();
+        Map<String, Object> alpha = new HashMap<>(microsoft365Claim(tenant));
+        alpha.put("name", "Alpha rollout");
+        alpha.put("products", List.of(Map.of("code", "VIVA")));
+        String alphaId = api.createClaim(alpha, true);
+        Map<String, Object> beta = new HashMap<>(microsoft365Claim(tenant));
+        beta.put("name", "Beta rollout");
+        beta.put("products", List.of(Map.of("code", "PURVIEW")));
+        String betaId = api.submittedClaim(beta);
+
+        JsonNode page = api.get(DevUser.PARTNER_READER, "/api/v1/claims?customerTenantId=" + tenant + "&sort=name,asc")
+                .expect(200).json();
+        assertThat(ClaimApi.each(page.get("items"), "id")).containsExactly(alphaId, betaId);
+        assertThat(page.get("totalItems").asLong()).isEqualTo(2);
+
+        JsonNode submitted = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant
+                + "&status=SUBMITTED&solutionArea=MICROSOFT_365&activity=USAGE").expect(200).json();
+        assertThat(ClaimApi.each(submitted.get("items"), "id")).containsExactly(betaId);
+
+        JsonNode searched = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?q=ALPHA&customerTenantId=" + tenant)
+                .expect(200).json();
+        assertThat(ClaimApi.each(searched.get("items"), "id")).containsExactly(alphaId);
+
+        JsonNode paged = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant
+                + "&sort=name,desc&size=1&page=1").expect(200).json();
+        assertThat(ClaimApi.each(paged.get("items"), "id")).containsExactly(alphaId);
+        assertThat(paged.get("totalPages").asLong()).isEqualTo(2);
+
+        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
+                .get("totalItems").asLong()).isZero();
+        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
+                .get("totalItems").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void list_parameters_are_checked_and_the_page_size_is_capped() {
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?size=1000").expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("size");
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?sort=password").expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("sort");
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?status=LOST").expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("status");
+    }
+
+    @Test
+    void exports_the_filtered_list_as_csv() {
+        String tenant = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(microsoft365Claim(tenant));
+        body.put("name", "=HYPERLINK(\"x\"), quoted");
+        String id = api.createClaim(body, false);
+        ClaimApi.Response csv = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200);
+        assertThat(csv.headers().getContentType().toString()).startsWith("text/csv");
+        String[] lines = csv.text().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("id,name,partnerId,status");
+        assertThat(lines[1]).startsWith(id + ",\"'=HYPERLINK(\"\"x\"\"), quoted\",1234567,EDITING,MICROSOFT_365,USAGE,OSU_M365," + tenant);
+        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200)
+                .text().split("\r\n")).hasSize(1);
+    }
+
+    @Test
+    void the_openapi_document_describes_the_claim_api() {
+        JsonNode openApi = api.get(null, "/v3/api-docs").expect(200).json();
+        JsonNode paths = openApi.get("paths");
+        for (String path : List.of("/api/v1/claims", "/api/v1/claims/{id}", "/api/v1/claims/{id}/documents",
+                "/api/v1/claims/{id}/documents/{documentId}", "/api/v1/claims/{id}/submit", "/api/v1/claims/{id}/withdraw",
+                "/api/v1/claims/{id}/dispute", "/api/v1/claims/{id}/comments", "/api/v1/claims/{id}/history",
+                "/api/v1/claims/export")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/claims/{id}").has("patch")).isTrue();
+        assertThat(paths.get("/api/v1/claims/{id}").has("delete")).isTrue();
+    }
+}

@@ -1,0 +1,156 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.events.Topics;
+import com.cpor.platform.testsupport.DevUser;
+import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PATCH with JSON merge patch under the edit rules of each status, and DELETE. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class ClaimEditingIT {
+
+    private static EventProbe probe;
+
+    @LocalServerPort
+    int port;
+
+    private ClaimApi api;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(Infrastructure.kafka().bootstrapServers(), Topics.CLAIMS);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ClaimApi(port);
+    }
+
+    @Test
+    void in_editing_every_field_can_change_and_history_keeps_before_and_after() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        String newTenant = java.util.UUID.randomUUID().toString();
+        JsonNode edited = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of(
+                "name", "Renamed claim",
+                "customer", Map.of("tenantId", newTenant),
+                "products", List.of(Map.of("code", "INTUNE")))).expect(200).json();
+        assertThat(edited.get("name").asString()).isEqualTo("Renamed claim");
+        assertThat(edited.get("customer").get("tenantId").asString()).isEqualTo(newTenant);
+        assertThat(edited.get("customer").get("name").asString()).isEqualTo("Contoso Ltd");
+        assertThat(edited.get("products").toString()).contains("INTUNE").doesNotContain("TEAMS");
+        assertThat(edited.get("version").asLong()).isEqualTo(2);
+
+        JsonNode history = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json();
+        JsonNode edit = history.get(history.size() - 1);
+        assertThat(edit.get("kind").asString()).isEqualTo("EDITED");
+        assertThat(edit.get("actor").get("id").asString()).isEqualTo("partner-admin");
+        assertThat(edit.get("changes").findValuesAsString("field")).containsExactly("name", "customer", "products");
+        assertThat(edit.get("changes").get(0).get("before").asString()).isEqualTo("Contoso — Teams and Exchange usage");
+        assertThat(edit.get("changes").get(0).get("after").asString()).isEqualTo("Renamed claim");
+    }
+
+    @Test
+    void plain_json_is_accepted_and_null_removes_an_optional_field() {
+        Map<String, Object> body = new java.util.HashMap<>(microsoft365Claim());
+        body.put("customerTechnicalContact", Map.of("name", "Tech", "email", "tech@contoso.example", "locale", "en-US"));
+        String id = api.createClaim(body, false);
+        JsonNode edited = api.patchJson(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                "{\"customerTechnicalContact\":null}").expect(200).json();
+        assertThat(edited.get("customerTechnicalContact").isNull()).isTrue();
+    }
+
+    @Test
+    void after_submit_products_partner_id_and_contacts_stay_editable_and_the_edit_is_published() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode edited = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of(
+                "products", List.of(Map.of("code", "TEAMS")),
+                "partnerContact", Map.of("name", "Ewa Nowak", "email", "ewa@partner.example", "locale", "pl-PL")))
+                .expect(200).json();
+        assertThat(edited.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(edited.get("products")).hasSize(1);
+        assertThat(probe.await(EventProbe.typed("claim.edited", id), Duration.ofSeconds(30)).value())
+                .contains("\"changedFields\":[\"products\",\"partnerContact\"]");
+    }
+
+    @Test
+    void rejects_edit_of_tenant_solution_area_activity_and_name_after_submit() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode problem = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of(
+                "customer", Map.of("tenantId", java.util.UUID.randomUUID().toString()),
+                "solutionArea", "BUSINESS_APPLICATIONS", "activity", "PRE_SALES", "name", "x")).expect(400).json();
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactly("activity", "customer", "name", "solutionArea");
+        assertThat(problem.get("detail").asString()).contains("cannot be changed while the claim is SUBMITTED");
+        assertThat(api.claim(id).get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void refuses_platform_kept_and_unknown_fields_naming_them() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        JsonNode problem = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of(
+                "status", "APPROVED", "id", "c-mine", "createdAt", "2020-01-01T00:00:00Z", "favouriteColour", "blue"))
+                .expect(400).json();
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("status", "id", "createdAt", "favouriteColour");
+        assertThat(api.status(id)).isEqualTo("EDITING");
+    }
+
+    @Test
+    void an_edit_breaking_a_rule_is_refused_naming_the_field() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("customerContact", Map.of("email", "broken"))).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("customerContact.email");
+        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("activity", "SELLING")).expect(400)
+                .json().get("errors").findValuesAsString("field")).containsExactly("activity");
+    }
+
+    @Test
+    void nothing_can_be_edited_once_withdrawn() {
+        String id = api.submittedClaim(microsoft365Claim());
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong MPN")).expect(200);
+        JsonNode problem = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products",
+                List.of(Map.of("code", "TEAMS")))).expect(409).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-state");
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void a_claim_in_editing_can_be_deleted_and_is_gone() {
+        String id = api.createClaim(microsoft365Claim(), true);
+        api.delete(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(204);
+        api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(404);
+    }
+
+    @Test
+    void a_submitted_claim_cannot_be_deleted_and_the_answer_names_status_and_allowed_actions() {
+        String id = api.submittedClaim(microsoft365Claim());
+        JsonNode problem = api.delete(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(409).json();
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("SUBMITTED");
+        assertThat(problem.get("allowedActions").toString()).contains("withdraw", "edit").doesNotContain("delete");
+        assertThat(problem.get("detail").asString()).contains("withdraw");
+        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+    }
+}
