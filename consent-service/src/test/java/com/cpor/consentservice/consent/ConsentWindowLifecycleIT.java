@@ -65,6 +65,8 @@ class ConsentWindowLifecycleIT {
         assertThat(event.get("claim").get("customerContact").get("locale").asString()).isEqualTo("pl-PL");
         assertThat(event.get("consentId").asString()).startsWith("cw-");
 
+        // a second approval event while the window is open (a replay with a new id) opens nothing either
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, approvedAt, "pl-PL"));
         String marker = newClaimId();
         publish(probe, statusChanged(marker, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
         awaitEvent(probe, "consent.requested", marker);

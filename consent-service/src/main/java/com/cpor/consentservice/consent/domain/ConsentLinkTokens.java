@@ -23,7 +23,6 @@ public final class ConsentLinkTokens {
     private static final String MAC_CONTEXT = "cpor-consent-link:v1:";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
     private final SecureRandom random;
@@ -49,8 +48,10 @@ public final class ConsentLinkTokens {
             return false;
         }
         int dot = token.indexOf('.');
-        byte[] presented = DECODER.decode(token.substring(dot + 1));
-        return MessageDigest.isEqual(presented, mac(token.substring(0, dot)));
+        // compare the canonical encodings: decoding would ignore the unused low bits of the last character
+        String expected = ENCODER.encodeToString(mac(token.substring(0, dot)));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The only form in which a token is stored. */

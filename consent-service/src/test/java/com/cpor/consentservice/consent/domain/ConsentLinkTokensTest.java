@@ -34,14 +34,17 @@ class ConsentLinkTokensTest {
 
     @Test
     void any_altered_character_makes_a_token_unauthentic() {
-        String token = tokens.issue();
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == '.') {
-                continue;
+        for (int round = 0; round < 50; round++) {
+            String token = tokens.issue();
+            for (int i = 0; i < token.length(); i++) {
+                if (token.charAt(i) == '.') {
+                    continue;
+                }
+                // neighbouring characters differ only in the low bits, which base64 decoding may ignore
+                char replacement = token.charAt(i) == 'A' ? 'B' : (char) (token.charAt(i) == 'B' ? 'A' : 'B');
+                String altered = token.substring(0, i) + replacement + token.substring(i + 1);
+                assertThat(tokens.isAuthentic(altered)).as("altered at %d of %s", i, token).isFalse();
             }
-            char replacement = token.charAt(i) == 'a' ? 'b' : 'a';
-            String altered = token.substring(0, i) + replacement + token.substring(i + 1);
-            assertThat(tokens.isAuthentic(altered)).as("altered at %d", i).isFalse();
         }
     }
 

@@ -27,6 +27,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,6 +135,30 @@ class ConsentPageIT {
                         SELECT declined_by_email || '|' || declined_from_ip || '|' || declined_user_agent
                         FROM consent_window WHERE claim_id = ?""").param(claimId).query(String.class).single())
                 .isEqualTo("anna@contoso.example|127.0.0.1|" + Customer.USER_AGENT);
+    }
+
+    @Test
+    void concurrent_double_submit_declines_once() throws Exception {
+        Customer customer = new Customer();
+        String claimId = newClaimId();
+        String token = openWindow(claimId, "en-US");
+        String csrf = csrfOf(customer.get("/consent/" + token).body());
+
+        List<Integer> statuses;
+        try (ExecutorService clicks = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> submitted = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                submitted.add(clicks.submit(() -> customer.post("/consent/" + token + "/decline", csrf).statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> status : submitted) {
+                statuses.add(status.get());
+            }
+        }
+
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        awaitEvent(probe, "consent.declined", claimId);
+        assertThat(countEvents(probe, "consent.declined", claimId)).isEqualTo(1);
     }
 
     @Test
