@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 public class ReviewConfiguration {
 
     @Bean
-    ReviewPolicies reviewPolicies(ReviewPolicyProperties properties, BusinessCalendar calendar) {
+    public ReviewPolicies reviewPolicies(ReviewPolicyProperties properties, BusinessCalendar calendar) {
         return new ReviewPolicies(
                 parse("review-start", properties.reviewStart()),
                 parse("review-decision", properties.reviewDecision()),

@@ -15,6 +15,7 @@ import com.cpor.events.claims.ClaimSubmitted;
 import com.cpor.events.claims.ClaimWithdrawn;
 import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.claims.CompetingClaimsDetected;
+import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewComment;
@@ -55,6 +56,12 @@ public class ClaimEventReactions {
     }
 
     public void apply(ClaimEvent event) {
+        ClaimSnapshot snapshot = snapshotOf(event);
+        if (snapshot != null && snapshot.claimId() != null && !snapshot.claimId().equals(event.claimId())) {
+            // applying it would file one claim's data under another's review
+            throw new PoisonEventException("Event " + event.eventId() + " for claim " + event.claimId()
+                    + " carries a snapshot of claim " + snapshot.claimId());
+        }
         switch (event) {
             case ClaimSubmitted submitted -> queue(submitted);
             case ClaimResubmitted resubmitted -> requeue(resubmitted);
@@ -191,6 +198,21 @@ public class ClaimEventReactions {
             review.claimUpdated(snapshot, clock.instant());
             reviews.update(review);
         });
+    }
+
+    private static ClaimSnapshot snapshotOf(ClaimEvent event) {
+        return switch (event) {
+            case ClaimSubmitted e -> e.claim();
+            case ClaimResubmitted e -> e.claim();
+            case ClaimDisputed e -> e.claim();
+            case ClaimStatusChanged e -> e.claim();
+            case ClaimWithdrawn e -> e.claim();
+            case CompetingClaimsDetected e -> e.claim();
+            case CommentAdded e -> e.claim();
+            case ClaimEdited e -> e.claim();
+            case ClaimSentToEvaluation e -> e.claim();
+            case ClaimOutcomeRefused e -> null;
+        };
     }
 
     private void history(String claimId, Actor actor, String action, String detail) {
