@@ -144,6 +144,14 @@ public class ClaimService {
         }
         List<FieldChange> changes = claim.edit(edited, touchedFields, journal.now());
         if (!changes.isEmpty()) {
+            List<ClaimRepository.Overlap> overlaps = List.of();
+            List<String> competing = List.of();
+            boolean newlyCompeting = false;
+            if (Claim.isActive(claim.status())) {
+                overlaps = otherPartnersOverlaps(claim);
+                competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
+                newlyCompeting = claim.flagCompetingWith(competing, journal.now());
+            }
             claims.update(claim, loaded);
             List<String> fields = changes.stream().map(FieldChange::field).toList();
             journal.record(claim.id(), partner(caller), HistoryEntry.Kind.EDITED, "Edited " + String.join(", ", fields),
@@ -151,6 +159,9 @@ public class ClaimService {
             if (claim.status() != com.cpor.events.ClaimStatus.EDITING) {
                 journal.publish(new ClaimEdited(journal.newEventId(), journal.now(), claim.id(), partner(caller), fields,
                         ClaimSnapshots.of(claim)));
+            }
+            if (newlyCompeting) {
+                flagCompeting(claim, competing, overlaps);
             }
         }
         return view(claim);
@@ -208,16 +219,7 @@ public class ClaimService {
         long loaded = claim.version();
         Actor actor = partner(caller);
         Transition transition = claim.submit(actor, documents.list(claimId).size(), journal.now());
-        List<ClaimRepository.Overlap> overlaps = claims.activeOverlapping(claim.details().customer().tenantId(),
-                claim.details().exclusivityKeys(), claimId);
-        List<ClaimRepository.Overlap> own = overlaps.stream()
-                .filter(o -> o.partnerId().equals(claim.details().partnerId())).toList();
-        if (!own.isEmpty()) {
-            throw new ConflictProblem("duplicate-active-claim", "Partner already has an active claim",
-                    "Partner " + claim.details().partnerId() + " already has an active claim on this tenant for "
-                            + own.stream().map(ClaimRepository.Overlap::key).distinct().toList() + ": "
-                            + own.stream().map(ClaimRepository.Overlap::claimId).distinct().toList());
-        }
+        List<ClaimRepository.Overlap> overlaps = otherPartnersOverlaps(claim);
         List<String> competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
         boolean newlyCompeting = claim.flagCompetingWith(competing, journal.now());
         claims.update(claim, loaded);
@@ -231,6 +233,24 @@ public class ClaimService {
             flagCompeting(claim, competing, overlaps);
         }
         return view(claim);
+    }
+
+    /**
+     * Exclusivity (§2) of an active claim: the same partner may not hold two active claims on one tenant and product
+     * (409); other partners' active claims that overlap are returned, to be flagged as competing.
+     */
+    private List<ClaimRepository.Overlap> otherPartnersOverlaps(Claim claim) {
+        List<ClaimRepository.Overlap> overlaps = claims.activeOverlapping(claim.details().customer().tenantId(),
+                claim.details().exclusivityKeys(), claim.id());
+        List<ClaimRepository.Overlap> own = overlaps.stream()
+                .filter(o -> o.partnerId().equals(claim.details().partnerId())).toList();
+        if (!own.isEmpty()) {
+            throw new ConflictProblem("duplicate-active-claim", "Partner already has an active claim",
+                    "Partner " + claim.details().partnerId() + " already has an active claim on this tenant for "
+                            + own.stream().map(ClaimRepository.Overlap::key).distinct().toList() + ": "
+                            + own.stream().map(ClaimRepository.Overlap::claimId).distinct().toList());
+        }
+        return overlaps;
     }
 
     private void flagCompeting(Claim claim, List<String> competing, List<ClaimRepository.Overlap> overlaps) {

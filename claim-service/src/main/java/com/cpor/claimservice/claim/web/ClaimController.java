@@ -16,6 +16,8 @@ import com.cpor.platform.security.Roles;
 import com.cpor.platform.web.InvalidInputProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +68,9 @@ class ClaimController {
     @Operation(summary = "Create a claim (status EDITING)")
     ResponseEntity<ClaimResponse> create(@RequestBody ClaimDetails details, Caller caller) {
         ClaimView view = claims.create(caller, details);
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + view.claim().id())).body(ClaimResponse.of(view));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(view.claim().id()).toUri();
+        return ResponseEntity.created(location).body(ClaimResponse.of(view));
     }
 
     @GetMapping
@@ -126,7 +131,10 @@ class ClaimController {
     @Operation(summary = "Edit allowed fields with a JSON merge patch",
             description = "EDITING: every field; SUBMITTED and PARTNER_ACTION_REQUIRED: partnerId, products and contacts. "
                     + "Naming any other field is refused with 400.")
-    ClaimResponse patch(@PathVariable String id, @RequestBody JsonNode body, Caller caller) {
+    ClaimResponse patch(@PathVariable String id,
+                        @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "JSON merge patch of the claim's fields",
+                                content = @Content(schema = @Schema(implementation = ClaimDetails.class)))
+                        @RequestBody JsonNode body, Caller caller) {
         MergePatch patch = new MergePatch(body, json);
         return ClaimResponse.of(claims.edit(caller, id, patch::applyTo, patch.touchedFields()));
     }
@@ -145,7 +153,9 @@ class ClaimController {
     ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                             Caller caller) throws IOException {
         PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id()))
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{documentId}")
+                .buildAndExpand(document.id()).toUri();
+        return ResponseEntity.created(location)
                 .body(DocumentResponse.of(document));
     }
 

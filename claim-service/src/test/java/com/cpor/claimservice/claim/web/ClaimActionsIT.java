@@ -152,6 +152,21 @@ class ClaimActionsIT {
     }
 
     @Test
+    void an_edit_after_submit_cannot_overlap_another_active_claim_of_the_same_partner() {
+        String tenant = UUID.randomUUID().toString();
+        Map<String, Object> teams = new HashMap<>(microsoft365Claim(tenant));
+        teams.put("products", List.of(Map.of("code", "TEAMS")));
+        api.submittedClaim(teams);
+        Map<String, Object> intune = new HashMap<>(microsoft365Claim(tenant));
+        intune.put("products", List.of(Map.of("code", "INTUNE")));
+        String id = api.submittedClaim(intune);
+        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products",
+                List.of(Map.of("code", "INTUNE"), Map.of("code", "TEAMS")))).expect(409).json().get("type").asString())
+                .isEqualTo("urn:cpor:problem:duplicate-active-claim");
+        assertThat(api.claim(id).get("products")).hasSize(1);
+    }
+
+    @Test
     void business_applications_claims_compete_per_subscription() {
         String tenant = UUID.randomUUID().toString();
         String subscription = UUID.randomUUID().toString();

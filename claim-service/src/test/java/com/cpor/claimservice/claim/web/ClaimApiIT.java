@@ -41,7 +41,7 @@ class ClaimApiIT {
         JsonNode claim = created.json();
         String id = claim.get("id").asString();
         assertThat(id).startsWith("c-");
-        assertThat(created.headers().getLocation()).hasToString("/api/v1/claims/" + id);
+        assertThat(created.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
 
         JsonNode read = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).json();
         assertThat(read.get("status").asString()).isEqualTo("EDITING");
@@ -189,10 +189,10 @@ class ClaimApiIT {
             assertThat(document.get("contentType").asString()).isEqualTo(types.get(file.getKey()));
             assertThat(document.get("size").asLong()).isEqualTo(file.getValue().length);
             assertThat(document.get("sha256").asString()).isEqualTo(sha256);
-            assertThat(uploaded.headers().getLocation()).hasToString(
-                    "/api/v1/claims/" + id + "/documents/" + document.get("id").asString());
+            assertThat(uploaded.headers().getLocation()).hasToString("http://localhost:" + port
+                    + "/api/v1/claims/" + id + "/documents/" + document.get("id").asString());
 
-            ClaimApi.Response download = api.getRaw(DevUser.PARTNER_ADMIN, uploaded.headers().getLocation().toString()).expect(200);
+            ClaimApi.Response download = api.getRaw(DevUser.PARTNER_ADMIN, uploaded.headers().getLocation().getPath()).expect(200);
             assertThat(download.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(file.getValue());
             assertThat(download.headers().getContentType()).hasToString(types.get(file.getKey()));
             assertThat(download.headers().getContentDisposition().getFilename()).isEqualTo(file.getKey());
