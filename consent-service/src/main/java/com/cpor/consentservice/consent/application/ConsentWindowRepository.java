@@ -17,7 +17,7 @@ public interface ConsentWindowRepository {
 
     Optional<ConsentWindow> findByTokenHash(String tokenHash);
 
-    Optional<ConsentWindow> findByTokenHashForUpdate(String tokenHash);
+    Optional<ConsentWindow> findOpenByClaim(String claimId);
 
     Optional<ConsentWindow> findForUpdate(String consentId);
 

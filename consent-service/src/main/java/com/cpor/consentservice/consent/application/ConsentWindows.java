@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -90,12 +91,24 @@ public class ConsentWindows {
     }
 
     private void closeOpenWindow(String claimId, String cause) {
-        windows.findOpenByClaimForUpdate(claimId).ifPresent(window -> {
-            window.close(clock.instant());
-            windows.update(window);
-            timers.cancel(window.timerId());
-            log.info("Closed consent window {} of claim {} ({})", window.consentId(), claimId, cause);
+        windows.findOpenByClaim(claimId).ifPresent(candidate -> {
+            lockTimerBeforeWindow(candidate);
+            windows.findForUpdate(candidate.consentId())
+                    .filter(window -> window.close(clock.instant()))
+                    .ifPresent(window -> {
+                        windows.update(window);
+                        log.info("Closed consent window {} of claim {} ({})", window.consentId(), claimId, cause);
+                    });
         });
+    }
+
+    /**
+     * Cancels the window's timer first: the timer poller locks the timer row and then (in the handler) the window
+     * row, so taking them in the same order here means a decline or withdrawal racing the window's end waits
+     * instead of deadlocking.
+     */
+    private void lockTimerBeforeWindow(ConsentWindow window) {
+        timers.cancel(window.timerId());
     }
 
     /** The consent timer fired (inside the timer's firing transaction). */
@@ -128,19 +141,22 @@ public class ConsentWindows {
         if (!links.isAuthentic(token)) {
             return new LinkResolution.Invalid(token != null && !token.isBlank());
         }
-        ConsentWindow window = windows.findByTokenHashForUpdate(ConsentLinkTokens.hash(token)).orElse(null);
-        if (window == null) {
+        ConsentWindow seen = windows.findByTokenHash(ConsentLinkTokens.hash(token)).orElse(null);
+        if (seen == null) {
             return new LinkResolution.Invalid(false);
         }
+        lockTimerBeforeWindow(seen);
+        ConsentWindow window = windows.findForUpdate(seen.consentId()).orElseThrow();
         Instant now = clock.instant();
         Declination declination;
         try {
             declination = window.decline(now, ipAddress, userAgent);
         } catch (ConsentWindowNotOpenException notOpen) {
+            // a window past its end whose timer has not fired yet must keep that timer
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return new LinkResolution.Known(window, notOpen.linkState());
         }
         windows.update(window);
-        timers.cancel(window.timerId());
         Actor customer = new Actor(declination.recipientEmail() != null ? declination.recipientEmail()
                 : "customer:" + window.claim().customer().tenantId(),
                 declination.recipientName(), declination.recipientEmail(), Actor.ActorKind.CUSTOMER);

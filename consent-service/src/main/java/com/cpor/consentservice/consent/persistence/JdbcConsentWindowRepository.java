@@ -77,9 +77,9 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
     }
 
     @Override
-    public Optional<ConsentWindow> findByTokenHashForUpdate(String tokenHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE token_sha256 = ? FOR UPDATE")
-                .param(tokenHash).query(rows).optional();
+    public Optional<ConsentWindow> findOpenByClaim(String claimId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE claim_id = ? AND status = 'OPEN'")
+                .param(claimId).query(rows).optional();
     }
 
     @Override
