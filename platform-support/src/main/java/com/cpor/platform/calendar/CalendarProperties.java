@@ -11,9 +11,11 @@ import java.util.Set;
  * {@code cpor.calendar.*}: the business calendar of a deployment.
  *
  * @param zone             the time zone business days are counted in
- * @param country          the country whose public holidays are not business days (Jollyday code)
- * @param extraHolidays    further non-working dates (company days, holidays Jollyday lacks)
- * @param extraWorkingDays weekend dates that are working days (bridge-day swaps in CN, RU, HU)
+ * @param country          the country whose public holidays are not business days: a Jollyday code, corrected
+ *                         by the shipped table {@code calendar-overrides/<country>.txt} where there is one
+ *                         (CN, RU, HU; see {@link CalendarOverrides})
+ * @param extraHolidays    further non-working dates (company days, holidays not yet in the table)
+ * @param extraWorkingDays weekend or holiday dates that are working days; these win over everything
  */
 @ConfigurationProperties("cpor.calendar")
 public record CalendarProperties(
