@@ -65,8 +65,9 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(breach.dueAt()).isEqualTo(queued.reviewStartDueAt());
         assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
         assertThat(breaches("REVIEW_START")).isGreaterThanOrEqualTo(breachesBefore + 1);
-        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString())
-                .isEqualTo("QUEUED");
+        var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().path("review");
+        assertThat(review.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(review.path("overdue").asBoolean()).isTrue();
     }
 
     @Test

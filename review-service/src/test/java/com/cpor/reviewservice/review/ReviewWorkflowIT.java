@@ -58,6 +58,7 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
         assertThat(review.status()).isEqualTo(200);
         assertThat(review.body().at("/review/status").asString()).isEqualTo("QUEUED");
         assertThat(review.body().at("/review/allowedActions/0").asString()).isEqualTo("start");
+        assertThat(review.body().at("/review/overdue").asBoolean()).isFalse();
         assertThat(review.body().at("/review/claim/customer/tenantId").asString())
                 .isEqualTo("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10");
         assertThat(Instant.parse(review.body().at("/review/deadlines/reviewStartDueAt").asString()))

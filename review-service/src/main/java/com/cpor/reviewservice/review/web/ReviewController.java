@@ -5,6 +5,7 @@ import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
 import com.cpor.reviewservice.review.application.ReviewWorkflow;
 import com.cpor.reviewservice.review.application.ReviewWorkflow.ReviewerAct;
+import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewQuery;
 import com.cpor.reviewservice.review.domain.ReviewStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,9 +39,11 @@ import java.util.Set;
 public class ReviewController {
 
     private final ReviewWorkflow workflow;
+    private final Clock clock;
 
-    public ReviewController(ReviewWorkflow workflow) {
+    public ReviewController(ReviewWorkflow workflow, Clock clock) {
         this.workflow = workflow;
+        this.clock = clock;
     }
 
     public record QueuePage(List<ReviewView> items, int page, int size) {
@@ -62,19 +66,19 @@ public class ReviewController {
                 ? Set.of() : EnumSet.copyOf(status);
         ReviewQuery query = new ReviewQuery(statuses, dueBefore, competingOnly,
                 assignedToMe ? caller.subject() : null, page, size);
-        return new QueuePage(workflow.queue(query).stream().map(ReviewView::of).toList(), page, size);
+        return new QueuePage(workflow.queue(query).stream().map(this::view).toList(), page, size);
     }
 
     @GetMapping("/{claimId}")
     @Operation(summary = "A review with the claim, its comments, the review history and competing claims")
     public ReviewDetailsView review(@PathVariable String claimId) {
-        return ReviewDetailsView.of(workflow.file(claimId));
+        return ReviewDetailsView.of(workflow.file(claimId), clock.instant());
     }
 
     @PostMapping("/{claimId}/start")
     @Operation(summary = "Start the review: assigns the caller and starts the decision deadline")
     public ReviewView start(@PathVariable String claimId, Caller caller) {
-        return ReviewView.of(workflow.start(claimId, act(caller)));
+        return view(workflow.start(claimId, act(caller)));
     }
 
     @PostMapping("/{claimId}/request-partner-action")
@@ -82,7 +86,7 @@ public class ReviewController {
     public ReviewView requestPartnerAction(@PathVariable String claimId,
                                            @Valid @RequestBody ReviewRequests.RequestPartnerAction request,
                                            Caller caller) {
-        return ReviewView.of(workflow.requestPartnerAction(claimId, act(caller), request.reasons(), request.comment(),
+        return view(workflow.requestPartnerAction(claimId, act(caller), request.reasons(), request.comment(),
                 request.productsToRemove()));
     }
 
@@ -90,21 +94,21 @@ public class ReviewController {
     @Operation(summary = "Approve the claim")
     public ReviewView approve(@PathVariable String claimId,
                               @Valid @RequestBody(required = false) ReviewRequests.Approve request, Caller caller) {
-        return ReviewView.of(workflow.approve(claimId, act(caller), request == null ? null : request.comment()));
+        return view(workflow.approve(claimId, act(caller), request == null ? null : request.comment()));
     }
 
     @PostMapping("/{claimId}/reject")
     @Operation(summary = "Reject the claim with a reviewer reason")
     public ReviewView reject(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reject request,
                              Caller caller) {
-        return ReviewView.of(workflow.reject(claimId, act(caller), request.reason(), request.comment()));
+        return view(workflow.reject(claimId, act(caller), request.reason(), request.comment()));
     }
 
     @PostMapping("/{claimId}/dispute-decision")
     @Operation(summary = "Decide a dispute: OVERTURN (approve) or UPHOLD (final rejection)")
     public ReviewView decideDispute(@PathVariable String claimId,
                                     @Valid @RequestBody ReviewRequests.DisputeDecision request, Caller caller) {
-        return ReviewView.of(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment()));
+        return view(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment()));
     }
 
     @PostMapping("/{claimId}/reassign")
@@ -114,7 +118,11 @@ public class ReviewController {
                                Caller caller) {
         Actor reviewer = new Actor(request.reviewerId(), request.reviewerName(), request.reviewerEmail(),
                 Actor.ActorKind.REVIEWER);
-        return ReviewView.of(workflow.reassign(claimId, caller.asActor(Actor.ActorKind.REVIEWER), reviewer));
+        return view(workflow.reassign(claimId, caller.asActor(Actor.ActorKind.REVIEWER), reviewer));
+    }
+
+    private ReviewView view(Review review) {
+        return ReviewView.of(review, clock.instant());
     }
 
     private static ReviewerAct act(Caller caller) {

@@ -40,8 +40,8 @@ public record ReviewDetailsView(
                                      ClaimSnapshot claim) {
     }
 
-    static ReviewDetailsView of(ReviewWorkflow.ReviewFile file) {
-        return new ReviewDetailsView(ReviewView.of(file.review()),
+    static ReviewDetailsView of(ReviewWorkflow.ReviewFile file, Instant now) {
+        return new ReviewDetailsView(ReviewView.of(file.review(), now),
                 file.comments().stream().map(CommentView::of).toList(),
                 file.history().stream().map(HistoryView::of).toList(),
                 file.competingReviews().stream()

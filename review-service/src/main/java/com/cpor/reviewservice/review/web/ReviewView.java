@@ -20,6 +20,7 @@ public record ReviewView(
         ReviewerView assignedReviewer,
         DeadlinesView deadlines,
         @Schema(description = "Deadline of what the review waits for now (queue order)") Instant currentDueAt,
+        @Schema(description = "The current deadline has passed (an SLA breach was escalated)") boolean overdue,
         boolean competing,
         List<String> competingClaimIds,
         @Schema(description = "Actions allowed now, as API path segments") List<String> allowedActions,
@@ -37,12 +38,13 @@ public record ReviewView(
                                 Instant disputeReviewDueAt) {
     }
 
-    static ReviewView of(Review review) {
+    static ReviewView of(Review review, Instant now) {
         return new ReviewView(review.claimId(), review.status(), review.claimStatus(), review.round(),
                 ReviewerView.of(review.assignedReviewer()),
                 new DeadlinesView(review.deadlines().reviewStartDueAt(), review.deadlines().decisionDueAt(),
                         review.deadlines().partnerResponseDueAt(), review.deadlines().disputeReviewDueAt()),
-                review.currentDueAt(), review.isCompeting(), review.competingClaimIds(),
+                review.currentDueAt(), review.currentDueAt() != null && !review.currentDueAt().isAfter(now),
+                review.isCompeting(), review.competingClaimIds(),
                 review.allowedActions().stream().map(ReviewAction::apiName).toList(),
                 review.claim(), review.queuedAt(), review.updatedAt());
     }
