@@ -71,7 +71,7 @@ class ConsentPageBrowserE2EIT {
 
         browser.findElement(By.id("decline-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#consent-status[data-status='DECLINED']")));
         screenshot("consent-declined-pl-PL.png");
 
         JsonNode claim = Claims.awaitClaim(claimId, c -> "REJECTED".equals(c.get("status").asString()));
