@@ -71,6 +71,13 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     }
 
     @Test
+    void breach_counters_exist_for_every_stage_before_any_breach() {
+        for (ReviewSlaBreached.Stage stage : ReviewSlaBreached.Stage.values()) {
+            assertThat(meters.find("cpor.review.sla.breaches").tag("stage", stage.name()).counter()).isNotNull();
+        }
+    }
+
+    @Test
     void review_decision_sla_breach_names_the_assigned_reviewer() {
         String claimId = queuedClaim();
         api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);

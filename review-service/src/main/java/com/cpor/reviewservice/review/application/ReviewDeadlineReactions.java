@@ -22,6 +22,7 @@ import java.time.Instant;
 public class ReviewDeadlineReactions {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewDeadlineReactions.class);
+    static final String BREACHES = "cpor.review.sla.breaches";
 
     private final ReviewRepository reviews;
     private final Outbox outbox;
@@ -36,6 +37,10 @@ public class ReviewDeadlineReactions {
         this.timers = timers;
         this.meters = meters;
         this.clock = clock;
+        // registered at zero, so dashboards and alerts see every stage before its first breach
+        for (ReviewSlaBreached.Stage stage : ReviewSlaBreached.Stage.values()) {
+            meters.counter(BREACHES, "stage", stage.name());
+        }
     }
 
     public void onDue(ReviewTimerKind kind, DueTimer timer) {
@@ -67,7 +72,7 @@ public class ReviewDeadlineReactions {
     private void breach(Review review, ReviewSlaBreached.Stage stage, int round, Instant now) {
         review.slaBreach(stage, round, now).ifPresent(breach -> {
             outbox.append(breach);
-            meters.counter("cpor.review.sla.breaches", "stage", stage.name()).increment();
+            meters.counter(BREACHES, "stage", stage.name()).increment();
             history(review, "sla-breached", stage + " was due at " + breach.dueAt());
         });
     }
