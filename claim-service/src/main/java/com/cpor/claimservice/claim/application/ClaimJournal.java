@@ -25,11 +25,13 @@ public class ClaimJournal {
     private final HistoryRepository history;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClaimMetrics metrics;
 
-    public ClaimJournal(HistoryRepository history, Outbox outbox, Clock clock) {
+    public ClaimJournal(HistoryRepository history, Outbox outbox, Clock clock, ClaimMetrics metrics) {
         this.history = history;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Instant now() {
@@ -55,6 +57,9 @@ public class ClaimJournal {
 
     /** Every transition: a history line and a ClaimStatusChanged with the claim as it now stands and the cause. */
     public void statusChanged(Claim claim, Transition transition) {
+        java.time.Duration timeInStatus = history.statusEnteredAt(claim.id())
+                .map(entered -> java.time.Duration.between(entered, now())).orElse(null);
+        metrics.transition(transition.from(), transition.to(), timeInStatus);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", transition.from());
         details.put("to", transition.to());

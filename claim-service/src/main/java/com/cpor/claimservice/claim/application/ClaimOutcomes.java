@@ -50,9 +50,11 @@ public class ClaimOutcomes {
     private final ClaimJournal journal;
     private final ClaimPolicyProperties policy;
     private final BusinessCalendar calendar;
+    private final ClaimMetrics metrics;
 
     public ClaimOutcomes(ClaimRepository claims, ClaimJournal journal, ClaimPolicyProperties policy,
-                         BusinessCalendar calendar) {
+                         BusinessCalendar calendar, ClaimMetrics metrics) {
+        this.metrics = metrics;
         this.claims = claims;
         this.journal = journal;
         this.policy = policy;
@@ -128,6 +130,7 @@ public class ClaimOutcomes {
                 case ConsentWindowElapsed elapsed -> {
                     claim.sendToEvaluation(now);
                     claims.update(claim, loaded);
+                    metrics.sentToEvaluation();
                     journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.SENT_TO_EVALUATION,
                             "Consent window elapsed without a decline; sent to incentive-eligibility evaluation");
                     journal.publish(new AssociationReadyForEvaluation(journal.newEventId(), now, claim.id(),

@@ -60,9 +60,12 @@ public class ClaimService {
     private final HistoryRepository history;
     private final ClaimJournal journal;
     private final ClaimPolicyProperties policy;
+    private final ClaimMetrics metrics;
 
     public ClaimService(ClaimRepository claims, DocumentRepository documents, CommentRepository comments,
-                        HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy) {
+                        HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy,
+                        ClaimMetrics metrics) {
+        this.metrics = metrics;
         this.claims = claims;
         this.documents = documents;
         this.comments = comments;
@@ -254,6 +257,7 @@ public class ClaimService {
     }
 
     private void flagCompeting(Claim claim, List<String> competing, List<ClaimRepository.Overlap> overlaps) {
+        metrics.competingClaimsDetected();
         List<String> products = overlaps.stream().map(ClaimRepository.Overlap::key).distinct().toList();
         recordCompeting(claim, competing, products);
         for (String otherId : competing) {
@@ -292,7 +296,7 @@ public class ClaimService {
         if (claim.wasSentToEvaluation()) {
             journal.publish(new AssociationRevoked(journal.newEventId(), journal.now(), claimId, claim.details().partnerId(),
                     claim.details().customer().tenantId(), reason, journal.now()));
-            journal.record(claimId, Actor.system("claim-service"), HistoryEntry.Kind.STATUS_CHANGED,
+            journal.record(claimId, Actor.system("claim-service"), HistoryEntry.Kind.ASSOCIATION_REVOKED,
                     "Association revoked at incentive-eligibility evaluation");
         }
         return view(claim);

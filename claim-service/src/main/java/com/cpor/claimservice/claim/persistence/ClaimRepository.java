@@ -87,6 +87,14 @@ public class ClaimRepository {
                 .query(this::toClaim).optional();
     }
 
+    public Map<ClaimStatus, Long> countByStatus() {
+        Map<ClaimStatus, Long> counts = new java.util.EnumMap<>(ClaimStatus.class);
+        jdbc.sql("SELECT status, count(*) FROM claim GROUP BY status")
+                .query((rs, n) -> counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
     public void delete(String claimId) {
         jdbc.sql("DELETE FROM claim WHERE claim_id = ?").param(claimId).update();
     }

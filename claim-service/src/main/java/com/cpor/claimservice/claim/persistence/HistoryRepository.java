@@ -8,6 +8,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,17 @@ public class HistoryRepository {
                         entry.summary(), entry.changes().isEmpty() ? null : ClaimJson.write(entry.changes()),
                         entry.details().isEmpty() ? null : ClaimJson.write(entry.details()))
                 .update();
+    }
+
+    /** When the claim entered its current status: its creation or its last status change. */
+    public Optional<Instant> statusEnteredAt(String claimId) {
+        List<Timestamp> at = jdbc.sql("""
+                        SELECT max(at) FROM claim_history WHERE claim_id = ? AND kind IN ('CREATED', 'STATUS_CHANGED')
+                        """)
+                .param(claimId)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .list();
+        return at.isEmpty() || at.getFirst() == null ? Optional.empty() : Optional.of(at.getFirst().toInstant());
     }
 
     public List<HistoryEntry> list(String claimId) {

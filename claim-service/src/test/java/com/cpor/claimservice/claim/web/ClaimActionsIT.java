@@ -35,6 +35,9 @@ class ClaimActionsIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private ClaimApi api;
 
     @BeforeAll
@@ -245,6 +248,16 @@ class ClaimActionsIT {
         assertThat(lines[1]).startsWith(id + ",\"'=HYPERLINK(\"\"x\"\"), quoted\",1234567,EDITING,MICROSOFT_365,USAGE,OSU_M365," + tenant);
         assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200)
                 .text().split("\r\n")).hasSize(1);
+    }
+
+    @Test
+    void transitions_claims_per_status_and_competing_claims_are_measured_for_the_dashboard() {
+        String id = api.submittedClaim(microsoft365Claim());
+        assertThat(id).isNotBlank();
+        assertThat(meters.get("cpor.claims").tag("status", "SUBMITTED").gauge().value()).isPositive();
+        assertThat(meters.get("cpor.claim.transitions").tag("from", "EDITING").tag("to", "SUBMITTED").counter().count())
+                .isPositive();
+        assertThat(meters.get("cpor.claim.time.in.status").tag("status", "EDITING").timer().count()).isPositive();
     }
 
     @Test
