@@ -70,5 +70,7 @@ class ClaimEventConsumptionIT extends ReviewServiceTestBase {
                 "/api/v1/reviews/{claimId}/reassign");
         assertThat(EventJson.mapper().writeValueAsString(document.body().at("/components/schemas/Reject")))
                 .contains("INSUFFICIENT_POE");
+        assertThat(EventJson.mapper().writeValueAsString(document.body().at("/paths")))
+                .as("the caller comes from the token, not from parameters").doesNotContain("\"partnerIds\"");
     }
 }
