@@ -7,12 +7,15 @@ import com.cpor.notificationservice.notification.application.NoticeRenderer;
 import com.cpor.notificationservice.notification.application.NotificationDispatcher;
 import com.cpor.notificationservice.notification.application.NotificationIntake;
 import com.cpor.notificationservice.notification.application.NotificationStore;
+import com.cpor.notificationservice.notification.domain.NotificationStatus;
 import com.cpor.notificationservice.notification.mail.DispatchLoop;
 import com.cpor.notificationservice.notification.mail.MailTemplates;
 import com.cpor.notificationservice.notification.mail.SmtpMailGateway;
 import com.cpor.notificationservice.notification.mail.ThymeleafNoticeRenderer;
 import com.cpor.platform.inbox.Inbox;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +61,17 @@ class NotificationConfiguration {
                                                   TransactionTemplate transactions, NotificationProperties settings,
                                                   Clock clock, MeterRegistry meters) {
         return new NotificationDispatcher(store, mailGateway, transactions, settings.delivery().policy(), clock, meters);
+    }
+
+    /** Backlog an operator alerts on: mail waiting for delivery, and dead letters waiting for a replay. */
+    @Bean
+    MeterBinder notificationBacklog(NotificationStore store) {
+        return registry -> {
+            Gauge.builder("cpor.notifications.pending", store, s -> s.count(NotificationStatus.PENDING))
+                    .description("Notifications not yet accepted by the SMTP server").register(registry);
+            Gauge.builder("cpor.notifications.dead", store, s -> s.count(NotificationStatus.FAILED))
+                    .description("Notifications FAILED after the last attempt, awaiting replay").register(registry);
+        };
     }
 
     @Bean

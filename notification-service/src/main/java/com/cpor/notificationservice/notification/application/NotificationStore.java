@@ -31,6 +31,8 @@ public interface NotificationStore {
 
     Optional<Notification> findById(UUID id);
 
+    long count(NotificationStatus status);
+
     /** Newest first; either filter may be null. */
     List<Notification> find(String claimId, NotificationStatus status, int limit);
 }

@@ -88,6 +88,12 @@ class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
+    public long count(NotificationStatus status) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE status = ?").param(status.name())
+                .query(Long.class).single();
+    }
+
+    @Override
     public List<Notification> find(String claimId, NotificationStatus status, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE true");
         List<Object> params = new ArrayList<>();
