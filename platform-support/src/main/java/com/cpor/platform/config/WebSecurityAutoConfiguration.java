@@ -1,11 +1,20 @@
 package com.cpor.platform.config;
 
+import com.cpor.platform.security.ApiProtectionProperties;
 import com.cpor.platform.security.CallerArgumentResolver;
 import com.cpor.platform.security.ProblemJsonSecurityHandlers;
+import com.cpor.platform.security.RequestBodyLimitFilter;
+import com.cpor.platform.security.RequiredSubjectValidator;
+import com.cpor.platform.security.WriteRateLimitFilter;
+import com.cpor.platform.security.WriteRateLimiter;
 import com.cpor.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
@@ -16,9 +25,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -30,10 +42,14 @@ import java.util.List;
  * Every service is an OAuth2 resource server: bearer JWTs (issuer, audience, signature via JWKS, expiry),
  * roles from the {@code roles} claim, stateless, errors as problem details. Only health and the API
  * documentation are open; a service may add public paths with {@code cpor.security.public-paths}.
+ * Tokens without {@code sub} are refused, writes are rate limited per partner and oversized bodies are refused
+ * ({@link ApiProtectionProperties}). Spring Security's default headers stay on: nosniff, frame DENY,
+ * no caching, HSTS on TLS requests.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class})
 @EnableMethodSecurity
+@EnableConfigurationProperties(ApiProtectionProperties.class)
 public class WebSecurityAutoConfiguration {
 
     private static final String[] ALWAYS_PUBLIC = {
@@ -44,7 +60,8 @@ public class WebSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "cporApiSecurityFilterChain")
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain cporApiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
-            @Value("${cpor.security.public-paths:}") List<String> publicPaths) throws Exception {
+            @Value("${cpor.security.public-paths:}") List<String> publicPaths,
+            ObjectProvider<WriteRateLimiter> writeRateLimiter) throws Exception {
         ProblemJsonSecurityHandlers problems = new ProblemJsonSecurityHandlers(jsonMapper);
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
@@ -63,7 +80,35 @@ public class WebSecurityAutoConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .csrf(csrf -> csrf.disable());
+        writeRateLimiter.ifAvailable(limiter ->
+                http.addFilterAfter(new WriteRateLimitFilter(limiter, jsonMapper), AuthorizationFilter.class));
         return http.build();
+    }
+
+    /** Added by Spring Boot to issuer, audience and expiry (60 s skew) validation. */
+    @Bean
+    @ConditionalOnMissingBean(name = "cporRequiredSubjectValidator")
+    OAuth2TokenValidator<Jwt> cporRequiredSubjectValidator() {
+        return new RequiredSubjectValidator();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "cpor.security.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    WriteRateLimiter cporWriteRateLimiter(ApiProtectionProperties protection) {
+        ApiProtectionProperties.RateLimit limit = protection.rateLimit();
+        return new WriteRateLimiter(limit.writesPerSecond(), limit.burst(), limit.maxCallers());
+    }
+
+    /** Before the security filters: an oversized body is refused before anything reads it. */
+    @Bean
+    @ConditionalOnMissingBean(name = "cporRequestBodyLimitFilter")
+    FilterRegistrationBean<RequestBodyLimitFilter> cporRequestBodyLimitFilter(ApiProtectionProperties protection,
+                                                                             JsonMapper jsonMapper) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(protection.maxBodySize().toBytes(), jsonMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     static JwtAuthenticationConverter rolesFromRolesClaim() {

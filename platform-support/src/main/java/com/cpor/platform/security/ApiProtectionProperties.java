@@ -1,0 +1,30 @@
+package com.cpor.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Defaults against hostile or runaway clients, under {@code cpor.security.*}; every value may be overridden.
+ *
+ * @param maxBodySize largest request body accepted on non-multipart requests (uploads have their own limit)
+ * @param rateLimit   per-partner limit on writes
+ */
+@ConfigurationProperties("cpor.security")
+public record ApiProtectionProperties(
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * @param enabled         whether writes are rate limited at all
+     * @param writesPerSecond sustained writes (POST, PUT, PATCH, DELETE) per partner (or per user without partner)
+     * @param burst           writes a caller may make at once before the sustained rate applies
+     * @param maxCallers      callers whose buckets are kept in memory; idle full buckets are dropped first
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") double writesPerSecond,
+            @DefaultValue("200") int burst,
+            @DefaultValue("10000") int maxCallers) {
+    }
+}
