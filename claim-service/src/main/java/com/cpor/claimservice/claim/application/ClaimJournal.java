@@ -57,6 +57,11 @@ public class ClaimJournal {
 
     /** Every transition: a history line and a ClaimStatusChanged with the claim as it now stands and the cause. */
     public void statusChanged(Claim claim, Transition transition) {
+        statusChanged(claim, transition, Map.of());
+    }
+
+    /** @param context more of the cause for the history (respond-by date, products the reviewer wants removed) */
+    public void statusChanged(Claim claim, Transition transition, Map<String, Object> context) {
         java.time.Duration timeInStatus = history.statusEnteredAt(claim.id())
                 .map(entered -> java.time.Duration.between(entered, now())).orElse(null);
         metrics.transition(transition.from(), transition.to(), timeInStatus);
@@ -69,6 +74,7 @@ public class ClaimJournal {
         if (transition.comment() != null) {
             details.put("comment", transition.comment());
         }
+        details.putAll(context);
         record(claim.id(), transition.actor(), HistoryEntry.Kind.STATUS_CHANGED,
                 transition.from() + " → " + transition.to(), List.of(), details);
         publish(new ClaimStatusChanged(newEventId(), now(), claim.id(), transition.from(), transition.to(),

@@ -87,7 +87,13 @@ public class ClaimOutcomes {
                 case PartnerActionRequested requested -> {
                     Transition transition = claim.requestPartnerAction(requested.reviewer(), requested.reasons(),
                             requested.comment(), requested.respondBy(), now);
-                    changed(claim, loaded, transition);
+                    claims.update(claim, loaded);
+                    Map<String, Object> request = new LinkedHashMap<>();
+                    request.put("respondBy", requested.respondBy());
+                    if (requested.productsToRemove() != null && !requested.productsToRemove().isEmpty()) {
+                        request.put("productsToRemove", requested.productsToRemove());
+                    }
+                    journal.statusChanged(claim, transition, request);
                 }
                 case ReviewApproved approved -> changed(claim, loaded,
                         claim.approve(approved.reviewer(), approved.comment(), now));

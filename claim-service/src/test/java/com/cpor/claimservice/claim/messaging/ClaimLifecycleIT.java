@@ -131,11 +131,13 @@ class ClaimLifecycleIT {
         Instant respondBy = now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
         send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
                 List.of(PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT), "Please add the signed PoE",
-                List.of(), respondBy));
+                List.of("EXCHANGE_ONLINE"), respondBy));
         awaitStatus(id, "PARTNER_ACTION_REQUIRED");
         assertThat(api.claim(id).get("deadlines").get("partnerResponseDueAt").asString()).isEqualTo(respondBy.toString());
         assertThat(probe.await(statusChange(id, "IN_REVIEW", "PARTNER_ACTION_REQUIRED"), WAIT).value())
                 .contains("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Please add the signed PoE");
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").json().toString())
+                .contains("\"productsToRemove\":[\"EXCHANGE_ONLINE\"]");
 
         api.upload(DevUser.PARTNER_ADMIN, id, "signed.png", ClaimApi.png()).expect(201);
         JsonNode resubmitted = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json();
