@@ -88,6 +88,17 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
         assertThat(mailsAbout(sample.claimId(), "review-lead@cpor.example")).hasSize(1);
     }
 
+    @Test
+    void a_reminder_for_a_claim_never_seen_goes_to_the_dead_letter_topic() {
+        SampleEvents unknown = SampleEvents.forClaim("en-US");
+
+        publish(unknown.reminder());
+
+        var deadLetter = PROBE.await(record -> unknown.claimId().equals(record.key()), PATIENCE);
+        assertThat(deadLetter.topic()).isEqualTo("cpor.reviews.v1-dlt");
+        assertThat(notificationsOf(unknown.claimId())).isEmpty();
+    }
+
     @Autowired
     JdbcClient jdbc;
 

@@ -51,7 +51,7 @@ abstract class NotificationServiceTestBase {
 
     static final MailCapture SMTP = MailCapture.start(0);
     static final EventProbe PROBE = new EventProbe(Infrastructure.kafka().bootstrapServers(),
-            Topics.deadLetterOf(Topics.CLAIMS));
+            Topics.deadLetterOf(Topics.CLAIMS), Topics.deadLetterOf(Topics.REVIEWS));
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(30);
 

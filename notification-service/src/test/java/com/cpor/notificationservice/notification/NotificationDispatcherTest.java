@@ -1,0 +1,204 @@
+package com.cpor.notificationservice.notification;
+
+import com.cpor.notificationservice.notification.application.MailGateway;
+import com.cpor.notificationservice.notification.application.NotificationDispatcher;
+import com.cpor.notificationservice.notification.application.NotificationStore;
+import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
+import com.cpor.notificationservice.notification.domain.NoticeTemplate;
+import com.cpor.notificationservice.notification.domain.Notification;
+import com.cpor.notificationservice.notification.domain.NotificationStatus;
+import com.cpor.platform.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailSendException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sender's state machine: SENT once accepted, back-off on SMTP errors, FAILED after the last attempt. */
+class NotificationDispatcherTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final InMemoryStore store = new InMemoryStore();
+    private final RecordingMailServer smtp = new RecordingMailServer();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NotificationDispatcher dispatcher = new NotificationDispatcher(store, smtp,
+            new TransactionTemplate(new NoTransactions()), new DeliveryPolicy(3, Duration.ofSeconds(10),
+            Duration.ofSeconds(15)), clock, meters);
+
+    @Test
+    void accepted_mail_is_marked_sent_and_counted_per_template_and_locale() {
+        Notification mail = store.add(pending());
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+
+        assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(store.get(mail.id()).sentAt()).isEqualTo(clock.instant());
+        assertThat(smtp.sent).containsExactly(mail.id());
+        assertThat(meters.counter("cpor.notifications.sent", "template", "customer-consent-request", "locale", "pl-PL")
+                .count()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void smtp_failures_back_off_exponentially_then_park_the_notification_as_failed() {
+        Notification mail = store.add(pending());
+        smtp.down = true;
+
+        dispatcher.dispatchDue();
+        assertThat(store.get(mail.id()).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
+        assertThat(dispatcher.dispatchDue()).as("not due before the back-off").isZero();
+        clock.advance(Duration.ofSeconds(10));
+        dispatcher.dispatchDue();
+        assertThat(store.get(mail.id()).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(15));
+        clock.advance(Duration.ofSeconds(15));
+        dispatcher.dispatchDue();
+
+        Notification failed = store.get(mail.id());
+        assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastError()).contains("MailSendException", "connection refused");
+        assertThat(meters.counter("cpor.notifications.failed", "template", "customer-consent-request", "locale", "pl-PL")
+                .count()).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void a_crash_between_smtp_acceptance_and_the_sent_mark_resends_once_with_the_same_message_identity() {
+        Notification mail = store.add(pending());
+        store.crashOnNextSentMark = true;
+
+        assertThatThrownBy(dispatcher::dispatchDue).hasMessageContaining("crash");
+        assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.PENDING);
+        dispatcher.dispatchDue();
+
+        assertThat(smtp.sent).containsExactly(mail.id(), mail.id());
+        assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(smtp.sent).hasSize(2);
+    }
+
+    private Notification pending() {
+        return Notification.pending(UUID.randomUUID(), "consent.requested", "c-1", NoticeTemplate.CUSTOMER_CONSENT_REQUEST,
+                "anna@contoso.example", "Anna", "pl-PL", "subject", "text", "<p>html</p>", clock.instant());
+    }
+
+    private static final class RecordingMailServer implements MailGateway {
+        final List<UUID> sent = new ArrayList<>();
+        boolean down;
+
+        @Override
+        public void send(Notification notification) {
+            if (down) {
+                throw new MailSendException("connection refused");
+            }
+            sent.add(notification.id());
+        }
+    }
+
+    /** The store's semantics without a database; a "crash" leaves the row as it was (the transaction never commits). */
+    private static final class InMemoryStore implements NotificationStore {
+        final Map<UUID, Notification> rows = new LinkedHashMap<>();
+        boolean crashOnNextSentMark;
+
+        Notification add(Notification notification) {
+            addIfAbsent(notification);
+            return notification;
+        }
+
+        Notification get(UUID id) {
+            return rows.get(id);
+        }
+
+        @Override
+        public boolean addIfAbsent(Notification notification) {
+            return rows.putIfAbsent(notification.id(), notification) == null;
+        }
+
+        @Override
+        public Optional<Notification> lockNextDue(Instant now) {
+            return rows.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
+                    .filter(n -> !n.nextAttemptAt().isAfter(now)).min(Comparator.comparing(Notification::nextAttemptAt));
+        }
+
+        @Override
+        public void markSent(UUID id, int attempts, Instant sentAt) {
+            if (crashOnNextSentMark) {
+                crashOnNextSentMark = false;
+                throw new IllegalStateException("crash before the SENT mark committed");
+            }
+            update(id, attempts, NotificationStatus.SENT, null, null, sentAt);
+        }
+
+        @Override
+        public void scheduleRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+            update(id, attempts, NotificationStatus.PENDING, nextAttemptAt, error, null);
+        }
+
+        @Override
+        public void markFailed(UUID id, int attempts, String error) {
+            update(id, attempts, NotificationStatus.FAILED, null, error, null);
+        }
+
+        @Override
+        public boolean requeueFailed(UUID id, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Notification> findById(UUID id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public long count(NotificationStatus status) {
+            return rows.values().stream().filter(n -> n.status() == status).count();
+        }
+
+        @Override
+        public List<Notification> find(String claimId, NotificationStatus status, int limit) {
+            return List.copyOf(rows.values());
+        }
+
+        private void update(UUID id, int attempts, NotificationStatus status, Instant next, String error, Instant sentAt) {
+            Notification n = rows.get(id);
+            rows.put(id, new Notification(n.id(), n.claimId(), n.eventId(), n.eventType(), n.template(), n.recipient(),
+                    n.recipientName(), n.locale(), n.subject(), n.textBody(), n.htmlBody(), status, attempts,
+                    next == null ? n.nextAttemptAt() : next, error, n.createdAt(), sentAt));
+        }
+    }
+
+    private static final class NoTransactions extends AbstractPlatformTransactionManager {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
