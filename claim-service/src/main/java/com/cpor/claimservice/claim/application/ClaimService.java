@@ -135,6 +135,7 @@ public class ClaimService {
     /** Applies an edit: {@code patch} turns the current fields into the edited ones; {@code touchedFields} are those named. */
     @Transactional
     public ClaimView edit(Caller caller, String claimId, UnaryOperator<ClaimDetails> patch, Set<String> touchedFields) {
+        lockTenantOf(claimId);
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
         ClaimDetails edited = patch.apply(claim.details());
@@ -218,6 +219,7 @@ public class ClaimService {
     /** Submit from EDITING, or resubmit from PARTNER_ACTION_REQUIRED; checks exclusivity (§2). */
     @Transactional
     public ClaimView submit(Caller caller, String claimId) {
+        lockTenantOf(claimId);
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
         Actor actor = partner(caller);
@@ -243,6 +245,7 @@ public class ClaimService {
      * (409); other partners' active claims that overlap are returned, to be flagged as competing.
      */
     private List<ClaimRepository.Overlap> otherPartnersOverlaps(Claim claim) {
+        claims.lockTenantForExclusivity(claim.details().customer().tenantId());
         List<ClaimRepository.Overlap> overlaps = claims.activeOverlapping(claim.details().customer().tenantId(),
                 claim.details().exclusivityKeys(), claim.id());
         List<ClaimRepository.Overlap> own = overlaps.stream()
@@ -357,6 +360,11 @@ public class ClaimService {
             throw new NotFoundProblem("Claim", claimId);
         }
         return claim;
+    }
+
+    /** The tenant lock comes before any claim row lock, always in this order, so exclusivity checks cannot deadlock. */
+    private void lockTenantOf(String claimId) {
+        claims.find(claimId).ifPresent(claim -> claims.lockTenantForExclusivity(claim.details().customer().tenantId()));
     }
 
     private Claim ownedForUpdate(Caller caller, String claimId) {

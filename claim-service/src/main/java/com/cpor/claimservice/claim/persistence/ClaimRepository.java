@@ -99,6 +99,15 @@ public class ClaimRepository {
         jdbc.sql("DELETE FROM claim WHERE claim_id = ?").param(claimId).update();
     }
 
+    /**
+     * Serialises exclusivity decisions on one customer tenant until the transaction ends, so two claims submitted
+     * at the same moment still see each other.
+     */
+    public void lockTenantForExclusivity(String tenantId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("claim-tenant:" + tenantId.toLowerCase())
+                .query((rs, n) -> 1).list();
+    }
+
     /** Active claims on the same tenant that share an exclusivity key (workload or subscription) with {@code keys}. */
     public List<Overlap> activeOverlapping(String tenantId, Collection<String> keys, String excludedClaimId) {
         if (keys.isEmpty()) {

@@ -170,6 +170,32 @@ class ClaimActionsIT {
     }
 
     @Test
+    void claims_submitted_at_the_same_moment_still_see_each_other() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        String first = api.createClaim(microsoft365Claim(tenant), true);
+        String second = api.createClaim(microsoft365Claim(tenant), true);
+        Map<String, Object> other = new HashMap<>(microsoft365Claim(tenant));
+        other.put("partnerId", "7654321");
+        String competitor = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.upload(DevUser.OTHER_PARTNER_ADMIN, competitor, "poe.pdf", ClaimApi.pdf()).expect(201);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var a = pool.submit(() -> api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + first + "/submit", null).status());
+            var b = pool.submit(() -> api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null).status());
+            var c = pool.submit(() -> api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + competitor + "/submit", null).status());
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+            assertThat(c.get()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        String winner = api.status(first).equals("SUBMITTED") ? first : second;
+        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + competitor).json().get("competingClaimIds").toString())
+                .isEqualTo("[\"" + winner + "\"]");
+        assertThat(api.claim(winner).get("competingClaimIds").toString()).isEqualTo("[\"" + competitor + "\"]");
+    }
+
+    @Test
     void business_applications_claims_compete_per_subscription() {
         String tenant = UUID.randomUUID().toString();
         String subscription = UUID.randomUUID().toString();
