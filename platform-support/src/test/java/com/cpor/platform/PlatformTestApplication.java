@@ -7,6 +7,7 @@ import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.timers.DueTimer;
 import com.cpor.platform.timers.TimerHandler;
+import io.micrometer.tracing.Tracer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -26,8 +27,8 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    ReviewListener reviewListener(Inbox inbox, JdbcClient jdbc) {
-        return new ReviewListener(inbox, jdbc);
+    ReviewListener reviewListener(Inbox inbox, JdbcClient jdbc, Tracer tracer) {
+        return new ReviewListener(inbox, jdbc, tracer);
     }
 
     @Bean
@@ -67,10 +68,12 @@ public class PlatformTestApplication {
     static class ReviewListener {
         private final Inbox inbox;
         private final JdbcClient jdbc;
+        private final Tracer tracer;
 
-        ReviewListener(Inbox inbox, JdbcClient jdbc) {
+        ReviewListener(Inbox inbox, JdbcClient jdbc, Tracer tracer) {
             this.inbox = inbox;
             this.jdbc = jdbc;
+            this.tracer = tracer;
         }
 
         @KafkaListener(topics = "cpor.reviews.v1")
@@ -78,7 +81,12 @@ public class PlatformTestApplication {
             if (event instanceof ReviewApproved approved && "poison".equals(approved.comment())) {
                 throw new PoisonEventException("business rule violated by " + approved.eventId());
             }
-            inbox.processOnce("test-reviews", event, e -> recordEffect(jdbc, e.claimId(), e.typeName()));
+            inbox.processOnce("test-reviews", event, e -> {
+                recordEffect(jdbc, e.claimId(), e.typeName());
+                if (tracer.currentSpan() != null) {
+                    recordEffect(jdbc, e.claimId(), "trace:" + tracer.currentSpan().context().traceId());
+                }
+            });
         }
     }
 }

@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +49,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -178,8 +182,20 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay::wakeUp);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Tracer> tracer,
+                  ObjectProvider<Propagator> propagator) {
+        return new Outbox(jdbc, relay::wakeUp, () -> currentTraceParent(tracer.getIfAvailable(),
+                propagator.getIfAvailable()));
+    }
+
+    /** The W3C {@code traceparent} of the current span, as the propagator would send it, or null. */
+    static String currentTraceParent(Tracer tracer, Propagator propagator) {
+        if (tracer == null || propagator == null || tracer.currentTraceContext().context() == null) {
+            return null;
+        }
+        Map<String, String> headers = new HashMap<>();
+        propagator.inject(tracer.currentTraceContext().context(), headers, Map::put);
+        return headers.get("traceparent");
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
+import java.util.function.Supplier;
 
 /**
  * Records outgoing events in the same database transaction as the state change that caused them.
@@ -17,10 +18,15 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Runnable relayWakeUp;
+    private final Supplier<String> currentTraceParent;
 
-    public Outbox(JdbcClient jdbc, Runnable relayWakeUp) {
+    /**
+     * @param currentTraceParent the W3C {@code traceparent} of the current span, or null outside a trace
+     */
+    public Outbox(JdbcClient jdbc, Runnable relayWakeUp, Supplier<String> currentTraceParent) {
         this.jdbc = jdbc;
         this.relayWakeUp = relayWakeUp;
+        this.currentTraceParent = currentTraceParent;
     }
 
     /** Must be called inside the transaction that changes the state the event reports. */
@@ -29,8 +35,9 @@ public class Outbox {
             throw new IllegalStateException("Outbox.append needs the transaction of the state change it reports");
         }
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at)
-                        VALUES (:eventId, :topic, :key, :type, :payload, :occurredAt)
+                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at,
+                                                  trace_parent)
+                        VALUES (:eventId, :topic, :key, :type, :payload, :occurredAt, :traceParent)
                         """)
                 .param("eventId", event.eventId())
                 .param("topic", Topics.topicOf(event.getClass()))
@@ -38,6 +45,7 @@ public class Outbox {
                 .param("type", event.typeName())
                 .param("payload", EventJson.write(event))
                 .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("traceParent", currentTraceParent.get())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -37,6 +37,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Arbitrary constant shared by all instances of a service (each service has its own database). */
     private static final long RELAY_LOCK_KEY = 0x0C90_0B0EL;
+    private static final String TRACE_PARENT = "traceparent";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -93,12 +94,14 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<OutboxRow> rows = jdbc.sql("""
-                            SELECT sequence_number, event_id, topic, message_key, event_type, payload, occurred_at
+                            SELECT sequence_number, event_id, topic, message_key, event_type, payload, occurred_at,
+                                   trace_parent
                             FROM outbox_event ORDER BY sequence_number LIMIT ?
                             """)
                     .param(settings.batchSize())
                     .query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -139,6 +142,10 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
         header(record, CloudEventHeaders.SUBJECT, row.key());
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        if (row.traceParent() != null) {
+            // the trace of the request or event that caused this one, not the relay's own thread
+            header(record, TRACE_PARENT, row.traceParent());
+        }
         return record;
     }
 
@@ -204,6 +211,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record OutboxRow(long sequenceNumber, String eventId, String topic, String key, String type,
-                             String payload, Instant occurredAt) {
+                             String payload, Instant occurredAt, String traceParent) {
     }
 }
