@@ -18,6 +18,7 @@ import com.cpor.claimservice.claim.persistence.DocumentRepository;
 import com.cpor.claimservice.claim.persistence.HistoryRepository;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Actor;
+import com.cpor.events.ClaimStatus;
 import com.cpor.events.claims.ClaimDisputed;
 import com.cpor.events.claims.ClaimEdited;
 import com.cpor.events.claims.ClaimResubmitted;
@@ -45,7 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /** The partner's (and reviewers' read and comment) use cases; each one commits its change and its events together. */
 @Service
@@ -132,13 +133,16 @@ public class ClaimService {
         return view(claim);
     }
 
-    /** Applies an edit: {@code patch} turns the current fields into the edited ones; {@code touchedFields} are those named. */
+    /**
+     * Applies an edit: {@code patch} turns the current claim's fields into the edited ones (and may refuse a stale
+     * version); {@code touchedFields} are the fields the request named.
+     */
     @Transactional
-    public ClaimView edit(Caller caller, String claimId, UnaryOperator<ClaimDetails> patch, Set<String> touchedFields) {
+    public ClaimView edit(Caller caller, String claimId, Function<Claim, ClaimDetails> patch, Set<String> touchedFields) {
         lockTenantOf(claimId);
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
-        ClaimDetails edited = patch.apply(claim.details());
+        ClaimDetails edited = patch.apply(claim);
         if (touchedFields.contains("partnerId")) {
             List<Violation> violations = new ArrayList<>();
             checkPartnerId(caller, edited.partnerId(), violations);
@@ -160,7 +164,7 @@ public class ClaimService {
             List<String> fields = changes.stream().map(FieldChange::field).toList();
             journal.record(claim.id(), partner(caller), HistoryEntry.Kind.EDITED, "Edited " + String.join(", ", fields),
                     changes, Map.of());
-            if (claim.status() != com.cpor.events.ClaimStatus.EDITING) {
+            if (claim.status() != ClaimStatus.EDITING) {
                 journal.publish(new ClaimEdited(journal.newEventId(), journal.now(), claim.id(), partner(caller), fields,
                         ClaimSnapshots.of(claim)));
             }
@@ -209,7 +213,7 @@ public class ClaimService {
         details.put("sha256", document.sha256());
         journal.record(claimId, partner(caller), HistoryEntry.Kind.DOCUMENT_ADDED, "Added document " + document.fileName(),
                 List.of(), details);
-        if (claim.status() != com.cpor.events.ClaimStatus.EDITING) {
+        if (claim.status() != ClaimStatus.EDITING) {
             journal.publish(new ClaimEdited(journal.newEventId(), journal.now(), claimId, partner(caller),
                     List.of("documents"), ClaimSnapshots.of(claim)));
         }
@@ -228,7 +232,7 @@ public class ClaimService {
         List<String> competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
         boolean newlyCompeting = claim.flagCompetingWith(competing, journal.now());
         claims.update(claim, loaded);
-        if (transition.from() == com.cpor.events.ClaimStatus.PARTNER_ACTION_REQUIRED) {
+        if (transition.from() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
             journal.publish(new ClaimResubmitted(journal.newEventId(), journal.now(), claimId, actor, ClaimSnapshots.of(claim)));
         } else {
             journal.publish(new ClaimSubmitted(journal.newEventId(), journal.now(), claimId, actor, ClaimSnapshots.of(claim)));

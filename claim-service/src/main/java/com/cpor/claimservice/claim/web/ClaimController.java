@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -42,6 +43,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -122,8 +124,9 @@ class ClaimController {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "Read a claim")
-    ClaimResponse get(@PathVariable String id, Caller caller) {
-        return ClaimResponse.of(claims.get(caller, id));
+    ResponseEntity<ClaimResponse> get(@PathVariable String id, Caller caller) {
+        ClaimView view = claims.get(caller, id);
+        return ResponseEntity.ok().eTag(Long.toString(view.claim().version())).body(ClaimResponse.of(view));
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -134,9 +137,29 @@ class ClaimController {
     ClaimResponse patch(@PathVariable String id,
                         @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "JSON merge patch of the claim's fields",
                                 content = @Content(schema = @Schema(implementation = ClaimDetails.class)))
-                        @RequestBody JsonNode body, Caller caller) {
+                        @RequestBody JsonNode body,
+                        @Parameter(description = "The ETag (version) the edit is based on; a stale one is refused with 412")
+                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                        Caller caller) {
         MergePatch patch = new MergePatch(body, json);
-        return ClaimResponse.of(claims.edit(caller, id, patch::applyTo, patch.touchedFields()));
+        Long expectedVersion = parseIfMatch(ifMatch);
+        return ClaimResponse.of(claims.edit(caller, id, current -> {
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw new StaleVersionProblem(expectedVersion, current.version());
+            }
+            return patch.applyTo(current.details());
+        }, patch.touchedFields()));
+    }
+
+    private static Long parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputProblem("If-Match", "must be the claim's ETag, e.g. \"7\"");
+        }
     }
 
     @DeleteMapping("/{id}")
@@ -245,6 +268,6 @@ class ClaimController {
                 return constant;
             }
         }
-        throw new InvalidInputProblem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw new InvalidInputProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
 }

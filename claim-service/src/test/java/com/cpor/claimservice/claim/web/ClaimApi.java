@@ -61,6 +61,16 @@ public final class ClaimApi {
         return exchange(HttpMethod.PATCH, user, path, body, MediaType.parseMediaType("application/merge-patch+json"));
     }
 
+    public Response patchWithIfMatch(DevUser user, String path, Object body, String etag) {
+        ResponseEntity<String> response = http.patch().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.tokenFor(user))
+                .header(HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.parseMediaType("application/merge-patch+json"))
+                .body(JSON.writeValueAsString(body))
+                .retrieve().toEntity(String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
     /** PATCH with plain application/json, which is accepted like a merge patch. */
     public Response patchJson(DevUser user, String path, String json) {
         return exchange(HttpMethod.PATCH, user, path, json, MediaType.APPLICATION_JSON);

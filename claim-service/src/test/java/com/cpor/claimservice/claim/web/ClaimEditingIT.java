@@ -138,6 +138,18 @@ class ClaimEditingIT {
     }
 
     @Test
+    void an_edit_based_on_a_stale_version_is_refused() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        String etag = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).headers().getETag();
+        assertThat(etag).isEqualTo("\"1\"");
+        api.patchWithIfMatch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("name", "First"), etag).expect(200);
+        JsonNode problem = api.patchWithIfMatch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("name", "Second"), etag)
+                .expect(412).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:stale-version");
+        assertThat(api.claim(id).get("name").asString()).isEqualTo("First");
+    }
+
+    @Test
     void a_claim_in_editing_can_be_deleted_and_is_gone() {
         String id = api.createClaim(microsoft365Claim(), true);
         api.delete(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(204);
