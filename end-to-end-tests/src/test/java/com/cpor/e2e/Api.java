@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** A user's HTTP client for the platform's REST APIs: JSON in, status and JSON out. */
@@ -35,8 +36,14 @@ final class Api {
     }
 
     Response post(String url, Object body) {
-        return send(request(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return post(url, body, Map.of());
+    }
+
+    Response post(String url, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     Response upload(String url, String fileName, String contentType, byte[] content) {

@@ -63,6 +63,9 @@ public class NotificationIntake {
                 continue;
             }
             RenderedMail mail = renderer.render(notice);
+            // no addresses in logs; the line carries the trace id of the event that caused it
+            log.info("Queued {} for claim {} (event {} {})", notice.template(), event.claimId(), event.typeName(),
+                    event.eventId());
             store.addIfAbsent(Notification.pending(event.eventId(), event.typeName(), event.claimId(),
                     notice.template(), notice.recipient().email(), notice.recipient().name(),
                     mail.locale().toLanguageTag(), mail.subject(), mail.textBody(), mail.htmlBody(), clock.instant()));
