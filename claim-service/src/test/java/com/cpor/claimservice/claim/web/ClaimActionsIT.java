@@ -298,5 +298,7 @@ class ClaimActionsIT {
         }
         assertThat(paths.get("/api/v1/claims/{id}").has("patch")).isTrue();
         assertThat(paths.get("/api/v1/claims/{id}").has("delete")).isTrue();
+        assertThat(paths.get("/api/v1/claims/{id}/submit").get("post").get("responses").has("409")).isTrue();
+        assertThat(openApi.get("components").get("schemas").has("ClaimResponse")).isTrue();
     }
 }
