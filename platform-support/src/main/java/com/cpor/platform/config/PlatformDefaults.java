@@ -18,8 +18,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             "spring.kafka.listener.observation-enabled", "true",
             // every claim's journey is worth a trace; sample less where volume demands it
             "management.tracing.sampling.probability", "1.0",
-            // spans are exported only where a deployment names an OTLP endpoint
-            "management.tracing.export.otlp.enabled", "false",
+            // metrics are scraped by Prometheus; spans go out only where a deployment names an OTLP endpoint
             "management.otlp.metrics.export.enabled", "false",
             "spring.messages.fallback-to-system-locale", "false");
 
