@@ -12,22 +12,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the claim-lifecycle dashboard shows: claims per status ({@code cpor_claims}), transitions, time spent in
- * each status, eligibility hand-offs and competing claims.
+ * each status, eligibility hand-offs, competing claims, and deadlines falling due within the next day.
  */
 @Component
 public class ClaimMetrics {
 
     private static final Duration COUNT_CACHE = Duration.ofSeconds(10);
+    /** The deadline kinds as the claim shows them in {@code deadlines}. */
+    private static final List<String> DEADLINE_KINDS = List.of("reviewStartDueAt", "reviewDecisionDueAt",
+            "partnerResponseDueAt", "consentWindowEndsAt", "disputeUntil", "disputeReviewDueAt");
 
     private final MeterRegistry meters;
     private final ClaimRepository claims;
     private final Clock clock;
-    private volatile Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
-    private volatile Instant countedAt = Instant.EPOCH;
+    private volatile Counts counts = new Counts(new EnumMap<>(ClaimStatus.class), Map.of(), Instant.EPOCH);
 
     public ClaimMetrics(MeterRegistry meters, ClaimRepository claims, Clock clock) {
         this.meters = meters;
@@ -37,6 +40,12 @@ public class ClaimMetrics {
             Gauge.builder("cpor.claims", () -> count(status))
                     .description("Claims in each status now")
                     .tag("status", status.name())
+                    .register(meters);
+        }
+        for (String kind : DEADLINE_KINDS) {
+            Gauge.builder("cpor.deadlines.due.next.day", () -> counts().deadlinesDueNextDay().getOrDefault(kind, 0L))
+                    .description("Claims with this deadline in the next 24 hours")
+                    .tag("kind", kind)
                     .register(meters);
         }
     }
@@ -64,13 +73,22 @@ public class ClaimMetrics {
         meters.counter("cpor.competing.claims").increment();
     }
 
-    /** One grouped query per scrape interval at most, not one per status. */
     private double count(ClaimStatus status) {
+        return counts().byStatus().getOrDefault(status, 0L);
+    }
+
+    /** Two grouped queries per scrape interval at most, not one per gauge. */
+    private Counts counts() {
         Instant now = clock.instant();
-        if (Duration.between(countedAt, now).abs().compareTo(COUNT_CACHE) > 0) {
-            counts = claims.countByStatus();
-            countedAt = now;
+        Counts current = counts;
+        if (Duration.between(current.countedAt(), now).abs().compareTo(COUNT_CACHE) > 0) {
+            current = new Counts(claims.countByStatus(), claims.countDeadlinesDueBetween(now, now.plus(Duration.ofDays(1))),
+                    now);
+            counts = current;
         }
-        return counts.getOrDefault(status, 0L);
+        return current;
+    }
+
+    private record Counts(Map<ClaimStatus, Long> byStatus, Map<String, Long> deadlinesDueNextDay, Instant countedAt) {
     }
 }

@@ -95,6 +95,20 @@ public class ClaimRepository {
         return counts;
     }
 
+    /** How many claims have each kind of deadline (the JSON key, e.g. {@code partnerResponseDueAt}) in the window. */
+    public Map<String, Long> countDeadlinesDueBetween(Instant from, Instant to) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT d.key, count(*) FROM claim, jsonb_each_text(claim.deadlines) AS d(key, value)
+                        WHERE d.value IS NOT NULL AND d.value::timestamptz >= ? AND d.value::timestamptz < ?
+                        GROUP BY d.key
+                        """)
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
     public void delete(String claimId) {
         jdbc.sql("DELETE FROM claim WHERE claim_id = ?").param(claimId).update();
     }

@@ -23,6 +23,7 @@ import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,8 @@ class ClaimLifecycleIT {
     int port;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     private ClaimApi api;
 
@@ -74,6 +77,19 @@ class ClaimLifecycleIT {
     @BeforeEach
     void client() {
         api = new ClaimApi(port);
+    }
+
+    @Test
+    void deadlines_falling_due_within_a_day_are_counted_for_operators() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        Instant dueSoon = now().plus(Duration.ofHours(2));
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), id, dueSoon));
+        awaitClaim(id, claim -> assertThat(claim.get("deadlines").get("reviewStartDueAt").asString())
+                .isEqualTo(dueSoon.toString()));
+        clock.advance(Duration.ofSeconds(11)); // past the gauge's query cache
+
+        assertThat(meters.get("cpor.deadlines.due.next.day").tag("kind", "reviewStartDueAt").gauge().value())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
