@@ -1,0 +1,328 @@
+package com.cpor.e2e.security;
+
+import com.cpor.e2e.security.Fixtures.ClaimRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+
+import static com.cpor.e2e.security.Who.NO_TOKEN;
+import static com.cpor.e2e.security.Who.OTHER_PARTNER_ADMIN;
+import static com.cpor.e2e.security.Who.PARTNER_ADMIN;
+import static com.cpor.e2e.security.Who.PARTNER_READER;
+import static com.cpor.e2e.security.Who.REVIEWER;
+import static com.cpor.e2e.security.Who.REVIEW_LEAD;
+import static com.cpor.e2e.security.Who.STAFF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of every service × every kind of caller × own/other partner, against the real processes.
+ * Allowed callers get their success status (on a claim prepared in the state the action needs), callers
+ * with the wrong role 403, a partner asking for another partner's claim 404 (no existence leak), no token
+ * 401; every refusal is problem+json. {@link #every_operation_of_every_openapi_document_is_in_the_table()}
+ * makes sure a new endpoint cannot skip the table.
+ */
+class AuthorizationMatrixE2EIT {
+
+    private static final Set<String> SERVICES =
+            Set.of("claim-service", "review-service", "consent-service", "notification-service");
+
+    /** Claims a forbidden or foreign caller is pointed at: refusals must leave them as they are. */
+    private static ClaimRef sharedClaim;
+    private static ClaimRef sharedQueued;
+    private static ClaimRef approved;
+    private static String notificationId;
+    /** Fresh claims in the state an allowed action needs, one per allowed call, prepared in parallel. */
+    private static final Map<State, ConcurrentLinkedQueue<ClaimRef>> POOL = new ConcurrentHashMap<>();
+
+    enum State { QUEUED, IN_REVIEW, REJECTED, DISPUTE_OPEN }
+
+    /**
+     * Brings the claims into their states in stages (all writes of a stage one after the other, then wait for
+     * the events), which keeps the run short without racing the services' own event handling.
+     */
+    @BeforeAll
+    static void prepareClaims() {
+        sharedClaim = Fixtures.editingWithDocument();
+        List<ClaimRef> queued = submitted(2);
+        List<ClaimRef> inReview = submitted(6);
+        List<ClaimRef> rejected = submitted(1);
+        List<ClaimRef> disputed = submitted(2);
+        sharedQueued = Fixtures.submitted();
+        approved = Fixtures.submitted();
+        List<ClaimRef> all = concat(queued, inReview, rejected, disputed, List.of(sharedQueued, approved));
+        all.forEach(claim -> Fixtures.awaitReview(claim.id(), "QUEUED"));
+
+        List<ClaimRef> started = concat(inReview, rejected, disputed, List.of(approved));
+        started.forEach(claim -> Fixtures.startReview(claim.id()));
+        started.forEach(claim -> Fixtures.awaitClaimStatus(claim.id(), "IN_REVIEW"));
+
+        concat(rejected, disputed).forEach(claim -> Fixtures.reject(claim.id()));
+        Fixtures.approve(approved.id());
+        concat(rejected, disputed).forEach(claim -> Fixtures.awaitClaimStatus(claim.id(), "REJECTED"));
+        Fixtures.awaitClaimStatus(approved.id(), "APPROVED");
+
+        disputed.forEach(claim -> Fixtures.dispute(claim.id()));
+        disputed.forEach(claim -> Fixtures.awaitReview(claim.id(), "DISPUTE_OPEN"));
+        Fixtures.awaitConsentWindow(approved.id());
+        notificationId = Fixtures.sentNotificationOf(approved.id());
+
+        POOL.put(State.QUEUED, new ConcurrentLinkedQueue<>(queued));
+        POOL.put(State.IN_REVIEW, new ConcurrentLinkedQueue<>(inReview));
+        POOL.put(State.REJECTED, new ConcurrentLinkedQueue<>(rejected));
+        POOL.put(State.DISPUTE_OPEN, new ConcurrentLinkedQueue<>(disputed));
+    }
+
+    private static List<ClaimRef> submitted(int count) {
+        List<ClaimRef> claims = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            claims.add(Fixtures.submitted());
+        }
+        return claims;
+    }
+
+    @SafeVarargs
+    private static List<ClaimRef> concat(List<ClaimRef>... lists) {
+        List<ClaimRef> all = new ArrayList<>();
+        for (List<ClaimRef> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
+    private static ClaimRef fresh(State state) {
+        ClaimRef claim = POOL.get(state).poll();
+        if (claim == null) {
+            throw new IllegalStateException("The table needs more prepared claims in " + state);
+        }
+        return claim;
+    }
+
+    // ---- the table ----------------------------------------------------------------------------------------
+
+    /** What one caller does on one endpoint; {@code allowed} tells whether the table expects success. */
+    @FunctionalInterface
+    interface Call {
+        Http.Response invoke(Who who, Http http, boolean allowed);
+    }
+
+    record Row(String service, String method, String path, boolean documented, Map<Who, Integer> expected, Call call) {
+        String operation() {
+            return service + " " + method + " " + path;
+        }
+    }
+
+    private static final Set<Who> PARTNER_WRITERS = EnumSet.of(PARTNER_ADMIN);
+    private static final Set<Who> CLAIM_READERS = EnumSet.of(PARTNER_ADMIN, PARTNER_READER, REVIEWER, REVIEW_LEAD);
+    private static final Set<Who> LIST_READERS =
+            EnumSet.of(PARTNER_ADMIN, PARTNER_READER, OTHER_PARTNER_ADMIN, REVIEWER, REVIEW_LEAD);
+    private static final Set<Who> COMMENTERS = EnumSet.of(PARTNER_ADMIN, REVIEWER, REVIEW_LEAD);
+    private static final Set<Who> REVIEWERS = EnumSet.of(REVIEWER, REVIEW_LEAD);
+    private static final Set<Who> STAFF_OR_LEAD = EnumSet.of(STAFF, REVIEW_LEAD);
+
+    /** Allowed callers get {@code success}; another partner's admin 404 on the claim; other roles 403; no token 401. */
+    private static Map<Who, Integer> onClaim(int success, Set<Who> allowed) {
+        Map<Who, Integer> expected = of(success, allowed);
+        expected.put(OTHER_PARTNER_ADMIN, 404);
+        return expected;
+    }
+
+    private static Map<Who, Integer> of(int success, Set<Who> allowed) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            expected.put(who, who == NO_TOKEN ? 401 : allowed.contains(who) ? success : 403);
+        }
+        return expected;
+    }
+
+    private static Map<Who, Integer> everyone(int status) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            expected.put(who, status);
+        }
+        return expected;
+    }
+
+    static List<Row> table() {
+        String claims = SharedPlatform.claims();
+        String reviews = SharedPlatform.reviews();
+        String consents = SharedPlatform.baseUrl("consent-service");
+        String notifications = SharedPlatform.baseUrl("notification-service") + "/api/v1/notifications";
+        List<Row> rows = new ArrayList<>();
+
+        // claim-service
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims", true,
+                of(201, EnumSet.of(PARTNER_ADMIN, OTHER_PARTNER_ADMIN)),
+                (who, http, allowed) -> http.json("POST", claims, Fixtures.newClaim(
+                        who == OTHER_PARTNER_ADMIN ? Fixtures.OTHER_PARTNER : Fixtures.PARTNER))));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims", true, of(200, LIST_READERS),
+                (who, http, allowed) -> http.get(claims + "?size=5")));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/export", true, of(200, LIST_READERS),
+                (who, http, allowed) -> http.get(claims + "/export?q=" + sharedClaim.id())));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}", true, onClaim(200, CLAIM_READERS),
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id())));
+        rows.add(new Row("claim-service", "PATCH", "/api/v1/claims/{id}", true, onClaim(200, PARTNER_WRITERS),
+                (who, http, allowed) -> http.json("PATCH", claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id(),
+                        "application/merge-patch+json", Map.of("name", "Renamed by the table"))));
+        rows.add(new Row("claim-service", "DELETE", "/api/v1/claims/{id}", true, onClaim(204, PARTNER_WRITERS),
+                (who, http, allowed) -> http.delete(claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id())));
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/documents", true, onClaim(201, PARTNER_WRITERS),
+                (who, http, allowed) -> http.upload(claims + "/" + sharedClaim.id() + "/documents", "poe.pdf",
+                        "application/pdf", Fixtures.POE_PDF)));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents/{documentId}", true,
+                onClaim(200, CLAIM_READERS),
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents/" + sharedClaim.documentId())));
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/submit", true, onClaim(200, PARTNER_WRITERS),
+                (who, http, allowed) -> http.json("POST", claims + "/"
+                        + (allowed ? Fixtures.editingWithDocument() : sharedClaim).id() + "/submit", Map.of())));
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/withdraw", true, onClaim(200, PARTNER_WRITERS),
+                (who, http, allowed) -> http.json("POST", claims + "/" + (allowed ? Fixtures.submitted() : sharedClaim).id()
+                        + "/withdraw", Map.of("reason", "Customer chose another partner"))));
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/dispute", true, onClaim(200, PARTNER_WRITERS),
+                (who, http, allowed) -> http.json("POST", claims + "/"
+                        + (allowed ? fresh(State.REJECTED) : sharedClaim).id() + "/dispute",
+                        Map.of("justification", "Usage is visible in the admin centre", "documentIds", List.of()))));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/comments", true, onClaim(200, CLAIM_READERS),
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/comments")));
+        rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/comments", true, onClaim(201, COMMENTERS),
+                (who, http, allowed) -> http.json("POST", claims + "/" + sharedClaim.id() + "/comments",
+                        Map.of("text", "A comment from the authorization table"))));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/history", true, onClaim(200, CLAIM_READERS),
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/history")));
+
+        // review-service: reviewers only; reviews are not partner data, so there is no "other partner" here
+        rows.add(new Row("review-service", "GET", "/api/v1/reviews", true, of(200, REVIEWERS),
+                (who, http, allowed) -> http.get(reviews + "?size=5")));
+        rows.add(new Row("review-service", "GET", "/api/v1/reviews/{claimId}", true, of(200, REVIEWERS),
+                (who, http, allowed) -> http.get(reviews + "/" + sharedQueued.id())));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/start", true, of(200, REVIEWERS),
+                (who, http, allowed) -> http.json("POST", reviews + "/"
+                        + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/start", Map.of())));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/request-partner-action", true,
+                of(200, REVIEWERS),
+                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                        + "/request-partner-action", Map.of("reasons", List.of("MISSING_ALL_POE"),
+                        "comment", "Please upload the signed PoE"))));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/approve", true, of(200, REVIEWERS),
+                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                        + "/approve", Map.of("comment", "Fine"))));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reject", true, of(200, REVIEWERS),
+                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                        + "/reject", Map.of("reason", "MISSING_PRODUCTS", "comment", "No usage of the products"))));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/dispute-decision", true,
+                of(200, REVIEWERS),
+                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.DISPUTE_OPEN) : sharedQueued).id()
+                        + "/dispute-decision", Map.of("outcome", "UPHOLD", "comment", "The rejection stands"))));
+        rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reassign", true,
+                of(200, EnumSet.of(REVIEW_LEAD)),
+                (who, http, allowed) -> http.json("POST", reviews + "/" + sharedQueued.id() + "/reassign",
+                        Map.of("reviewerId", "reviewer-2", "reviewerName", "Ivan Petrov",
+                                "reviewerEmail", "ivan@reviews.example"))));
+
+        // consent-service: the staff API; the customer's page is public and guarded by its signed link
+        rows.add(new Row("consent-service", "GET", "/api/v1/consents/{claimId}", true, of(200, STAFF_OR_LEAD),
+                (who, http, allowed) -> http.get(consents + "/api/v1/consents/" + approved.id())));
+        rows.add(new Row("consent-service", "GET", "/consent/{token}", false, everyone(404),
+                (who, http, allowed) -> http.get(consents + "/consent/not-a-signed-link")));
+        rows.add(new Row("consent-service", "POST", "/consent/{token}/decline", false, everyone(403),
+                (who, http, allowed) -> http.json("POST", consents + "/consent/not-a-signed-link/decline",
+                        "application/x-www-form-urlencoded", "reason=none")));
+
+        // notification-service: staff and review leads
+        rows.add(new Row("notification-service", "GET", "/api/v1/notifications", true, of(200, STAFF_OR_LEAD),
+                (who, http, allowed) -> http.get(notifications + "?claimId=" + approved.id())));
+        rows.add(new Row("notification-service", "GET", "/api/v1/notifications/{id}", true, of(200, STAFF_OR_LEAD),
+                (who, http, allowed) -> http.get(notifications + "/" + notificationId)));
+        // only FAILED notifications can be replayed: a sent one answers 409 to the callers who may replay
+        rows.add(new Row("notification-service", "POST", "/api/v1/notifications/{id}/retry", true,
+                of(409, STAFF_OR_LEAD),
+                (who, http, allowed) -> http.json("POST", notifications + "/" + notificationId + "/retry", Map.of())));
+
+        // every service: health is open, metrics are for staff only
+        for (String service : new TreeSet<>(SERVICES)) {
+            String base = SharedPlatform.baseUrl(service);
+            rows.add(new Row(service, "GET", "/actuator/health", false, everyone(200),
+                    (who, http, allowed) -> http.get(base + "/actuator/health")));
+            rows.add(new Row(service, "GET", "/actuator/prometheus", false, of(200, EnumSet.of(STAFF)),
+                    (who, http, allowed) -> http.get(base + "/actuator/prometheus")));
+        }
+        return rows;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_endpoint_answers_every_caller_as_the_table_says() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : table()) {
+            for (Who who : Who.values()) {
+                int expected = row.expected().get(who);
+                tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " (" + row.service() + ") as "
+                        + who + " -> " + expected, () -> {
+                    Http.Response response = row.call().invoke(who, Http.as(who), expected < 400);
+                    assertThat(response.status()).as("%s as %s: %s", row.operation(), who, response.body())
+                            .isEqualTo(expected);
+                    if (expected >= 400 && !row.path().startsWith("/consent/")) {
+                        assertThat(response.contentType()).as("%s as %s", row.operation(), who)
+                                .startsWith("application/problem+json");
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void every_operation_of_every_openapi_document_is_in_the_table() {
+        Set<String> inTable = new TreeSet<>();
+        for (Row row : table()) {
+            if (row.documented()) {
+                inTable.add(row.operation());
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        for (String service : SERVICES) {
+            JsonNode paths = Http.as(NO_TOKEN).get(SharedPlatform.baseUrl(service) + "/v3/api-docs").expect(200)
+                    .json().get("paths");
+            for (Iterator<Map.Entry<String, JsonNode>> path = paths.properties().iterator(); path.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = path.next();
+                for (String method : List.of("get", "post", "put", "patch", "delete", "head", "options", "trace")) {
+                    if (entry.getValue().has(method)) {
+                        documented.add(service + " " + method.toUpperCase() + " " + entry.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(inTable).as("operations of the OpenAPI documents missing from the authorization table")
+                .containsAll(documented);
+        assertThat(documented).as("table rows marked documented that no OpenAPI document has")
+                .containsAll(inTable);
+    }
+
+    @Test
+    void lists_and_exports_hold_only_the_callers_own_partner_claims() {
+        String claims = SharedPlatform.claims();
+        String byId = "?q=" + sharedClaim.id();
+        assertThat(Http.as(OTHER_PARTNER_ADMIN).get(claims + byId).expect(200).json().get("items")).isEmpty();
+        assertThat(Http.as(OTHER_PARTNER_ADMIN).get(claims + "/export" + byId).expect(200).body())
+                .doesNotContain(sharedClaim.id());
+        assertThat(Http.as(PARTNER_READER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
+        assertThat(Http.as(PARTNER_READER).get(claims + "/export" + byId).expect(200).body())
+                .contains(sharedClaim.id());
+        assertThat(Http.as(REVIEWER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
+        for (JsonNode claim : Http.as(OTHER_PARTNER_ADMIN).get(claims + "?size=100").expect(200).json().get("items")) {
+            assertThat(claim.get("partnerId").asString()).isEqualTo(Fixtures.OTHER_PARTNER);
+        }
+    }
+}
