@@ -5,7 +5,14 @@ import com.cpor.events.Topics;
 import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.platform.messaging.EventJson;
+import com.cpor.platform.config.PlatformProperties;
 import com.cpor.platform.outbox.Outbox;
+import com.cpor.platform.outbox.OutboxRelay;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.SendResult;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
@@ -21,10 +28,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.cpor.platform.testsupport.EventProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +61,12 @@ class MessagingFoundationIT {
     MutableClock clock;
     @Autowired
     Tracer tracer;
+    @Autowired
+    OutboxRelay liveRelay;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    KafkaTemplate<Object, Object> kafkaTemplate;
 
     @BeforeAll
     static void openProbe() {
@@ -102,6 +121,58 @@ class MessagingFoundationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(claimId) == 2);
         assertThat(jdbc.sql("SELECT what FROM test_effect WHERE claim_id = ? AND what LIKE 'trace:%'")
                 .param(claimId).query(String.class).single()).isEqualTo("trace:" + traceId);
+    }
+
+    @Test
+    void an_event_that_commits_while_the_relay_is_sending_is_published_later_not_lost() throws Exception {
+        String early = newClaimId();
+        String late = newClaimId();
+        liveRelay.stop();
+        try (Connection slowWriter = dataSource.getConnection()) {
+            // takes a lower sequence number than the next event, but commits only during the relay's send
+            slowWriter.setAutoCommit(false);
+            try (PreparedStatement insert = slowWriter.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, occurred_at)
+                    VALUES (?, 'cpor.claims.v1', ?, 'claim.comment-added', ?, now())""")) {
+                CommentAdded lateComment = comment(late);
+                insert.setObject(1, lateComment.eventId());
+                insert.setString(2, late);
+                insert.setString(3, EventJson.write(lateComment));
+                insert.executeUpdate();
+            }
+            transactions.executeWithoutResult(status -> outbox.append(comment(early)));
+
+            AtomicBoolean committed = new AtomicBoolean();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            ProducerFactory<String, Object> producers = (ProducerFactory) kafkaTemplate.getProducerFactory();
+            KafkaTemplate<String, Object> committingDuringSend = new KafkaTemplate<String, Object>(producers) {
+                @Override
+                public CompletableFuture<SendResult<String, Object>> send(ProducerRecord<String, Object> record) {
+                    if (committed.compareAndSet(false, true)) {
+                        commit(slowWriter);
+                    }
+                    return super.send(record);
+                }
+            };
+            OutboxRelay relay = new OutboxRelay(jdbc, transactions, committingDuringSend,
+                    new PlatformProperties.Outbox(false, Duration.ofMillis(100), 500, Duration.ofSeconds(30)),
+                    "platform-test", clock, new SimpleMeterRegistry());
+            relay.publishPending();
+            relay.publishPending();
+        } finally {
+            liveRelay.start();
+        }
+
+        probe.await(EventProbe.typed("claim.comment-added", early), Duration.ofSeconds(30));
+        probe.await(EventProbe.typed("claim.comment-added", late), Duration.ofSeconds(30));
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

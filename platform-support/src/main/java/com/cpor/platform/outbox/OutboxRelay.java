@@ -107,8 +107,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             send(rows);
-            jdbc.sql("DELETE FROM outbox_event WHERE sequence_number <= ?")
-                    .param(rows.getLast().sequenceNumber()).update();
+            // exactly the rows sent: a row with a lower sequence number may have committed meanwhile
+            jdbc.sql("DELETE FROM outbox_event WHERE sequence_number IN (:sent)")
+                    .param("sent", rows.stream().map(OutboxRow::sequenceNumber).toList())
+                    .update();
             return rows.size();
         });
         int sent = count == null ? 0 : count;
