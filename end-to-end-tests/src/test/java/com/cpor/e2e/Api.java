@@ -35,6 +35,11 @@ final class Api {
         return send(request(url).GET());
     }
 
+    /** A GET for a non-JSON representation, e.g. {@code text/plain} for Prometheus. */
+    Response get(String url, String accept) {
+        return send(request(url).setHeader("Accept", accept).GET());
+    }
+
     Response post(String url, Object body) {
         return post(url, body, Map.of());
     }
@@ -59,7 +64,7 @@ final class Api {
 
     private HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token).setHeader("Accept", "application/json");
     }
 
     private static Response send(HttpRequest.Builder request) {
