@@ -7,6 +7,9 @@ import com.cpor.platform.testsupport.KafkaServer;
 import com.cpor.platform.testsupport.MailCapture;
 import com.cpor.platform.testsupport.PostgresServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +33,11 @@ public final class Platform implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
     private PostgresServer postgres;
+    private Path restartablePostgresDirectory;
+    private int restartablePostgresPort;
     private KafkaServer kafka;
     private MailCapture mail;
     private DevIdentityProvider identity;
@@ -44,8 +51,18 @@ public final class Platform implements AutoCloseable {
      * @param stateDirectory where data survives restarts, or null for throw-away infrastructure
      * @param ports          fixed ports, or {@link Ports#free()} for tests
      * @param overrides      extra service properties, per service name or {@code "*"} for all
+     * @param restartablePostgres with throw-away state: run PostgreSQL on a fixed free port with its data in a
+     *                       temporary directory, so {@link #stopPostgres()} and {@link #startPostgres()} can restart
+     *                       it under load (the services keep their JDBC URLs)
+     * @param logDirectory   where the services' logs go, or null for the default ({@code <state>/logs}, or
+     *                       {@code end-to-end-tests/target/service-logs} with throw-away state)
      */
-    public record Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides) {
+    public record Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides,
+                           boolean restartablePostgres, Path logDirectory) {
+
+        public Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides) {
+            this(home, stateDirectory, ports, overrides, false, null);
+        }
     }
 
     /** Where people and tests reach the platform. */
@@ -87,8 +104,14 @@ public final class Platform implements AutoCloseable {
     private void startInfrastructure() {
         Path state = settings.stateDirectory();
         CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
-            postgres = state == null ? Infrastructure.postgres()
-                    : Infrastructure.persistentPostgres(state.resolve("postgres"), settings.ports().postgres());
+            if (state == null && settings.restartablePostgres()) {
+                restartablePostgresDirectory = temporaryDirectory("cpor-postgres-");
+                restartablePostgresPort = FreePorts.next();
+                postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+            } else {
+                postgres = state == null ? Infrastructure.postgres()
+                        : Infrastructure.persistentPostgres(state.resolve("postgres"), settings.ports().postgres());
+            }
             DATABASES.values().forEach(postgres::database);
         });
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
@@ -104,7 +127,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startServices() {
-        Path logs = settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
+        Path logs = settings.logDirectory() != null ? settings.logDirectory()
+                : settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
                 : settings.home().resolve("end-to-end-tests/target/service-logs");
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>();
@@ -119,12 +143,66 @@ public final class Platform implements AutoCloseable {
             properties.put("cpor.notifications.partner-portal-url", "http://localhost:" + settings.ports().claim());
             properties.putAll(settings.overrides().getOrDefault("*", Map.of()));
             properties.putAll(settings.overrides().getOrDefault(service, Map.of()));
-            Path jar = settings.home().resolve(service).resolve("target").resolve(service + ".jar");
-            services.put(service, new ServiceProcess(service, jar, settings.ports().of(service), properties,
+            serviceProperties.put(service, properties);
+            services.put(service, new ServiceProcess(service, jarOf(service), settings.ports().of(service), properties,
                     logs.resolve(service + ".log")));
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+    }
+
+    private Path jarOf(String service) {
+        return settings.home().resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private Path logDirectory() {
+        return services.values().iterator().next().logFile().getParent();
+    }
+
+    /**
+     * Starts one more instance of a service on a free port against the same database and Kafka topics (same
+     * consumer group), as when scaling out: its consumers join the group and partitions are rebalanced.
+     * It is stopped with the platform unless stopped or killed before.
+     */
+    public synchronized ServiceProcess startExtraInstance(String name) {
+        Map<String, String> properties = serviceProperties.get(name);
+        if (properties == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        int instance = extraInstances.size() + 2;
+        ServiceProcess extra = new ServiceProcess(name, jarOf(name), FreePorts.next(), properties,
+                logDirectory().resolve(name + "-" + instance + ".log"));
+        extraInstances.add(extra);
+        extra.start();
+        extra.awaitHealthy(Duration.ofMinutes(3));
+        return extra;
+    }
+
+    /** Stops a restartable PostgreSQL (see {@link Settings#restartablePostgres()}); its data stays. */
+    public synchronized void stopPostgres() {
+        requireRestartablePostgres();
+        postgres.stop();
+    }
+
+    /** Starts a restartable PostgreSQL again with the same data directory and port. */
+    public synchronized void startPostgres() {
+        requireRestartablePostgres();
+        postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+    }
+
+    private void requireRestartablePostgres() {
+        if (restartablePostgresDirectory == null) {
+            throw new IllegalStateException("PostgreSQL is restartable only with Settings.restartablePostgres");
+        }
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            // the server creates the data directory itself; only its parent must exist
+            return Files.createTempDirectory(prefix).resolve("data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ServiceProcess service(String name) {
@@ -159,15 +237,30 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        services.values().parallelStream().forEach(ServiceProcess::stop);
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        synchronized (this) {
+            all.addAll(extraInstances);
+        }
+        all.parallelStream().forEach(ServiceProcess::stop);
         if (settings.stateDirectory() != null) {
             runQuietly(kafka == null ? null : kafka::stop, failures);
             runQuietly(postgres == null ? null : postgres::stop, failures);
+        } else if (restartablePostgresDirectory != null) {
+            runQuietly(postgres == null ? null : postgres::stop, failures);
+            runQuietly(() -> deleteRecursively(restartablePostgresDirectory.getParent()), failures);
         }
         runQuietly(mail == null ? null : mail::close, failures);
         runQuietly(identity == null ? null : identity::close, failures);
         if (!failures.isEmpty()) {
             throw failures.getFirst();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,44 @@
+package com.cpor.e2e.reliability;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One claim of the campaign as the users experienced it: acknowledged (201) or not, whether the customer's
+ * decline was acknowledged by the consent page, and whether it reached its final state in time.
+ */
+final class ClaimRun {
+
+    final Ending ending;
+    final String customerEmail;
+    final String partnerEmail;
+    volatile String claimId;
+    volatile Instant acknowledgedAt;
+    volatile boolean declineAcknowledged;
+    volatile Instant finishedAt;
+    volatile String failure;
+    volatile int unacknowledgedCreates;
+
+    ClaimRun(Ending ending, String customerEmail, String partnerEmail) {
+        this.ending = ending;
+        this.customerEmail = customerEmail;
+        this.partnerEmail = partnerEmail;
+    }
+
+    boolean acknowledged() {
+        return claimId != null;
+    }
+
+    boolean finished() {
+        return finishedAt != null || failure != null;
+    }
+
+    Duration duration() {
+        return acknowledgedAt == null || finishedAt == null ? null : Duration.between(acknowledgedAt, finishedAt);
+    }
+
+    @Override
+    public String toString() {
+        return ending + " " + claimId + (failure == null ? "" : " FAILED: " + failure);
+    }
+}

@@ -1,0 +1,243 @@
+package com.cpor.e2e.reliability;
+
+import com.cpor.events.Topics;
+import com.cpor.localstack.Platform;
+import com.cpor.localstack.ServiceProcess;
+import com.cpor.platform.testsupport.EventProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The faults, injected while {@link Load} keeps claims in flight. After each fault a canary claim is submitted
+ * at once; the recovery time is from the fault until the canary's consent e-mail was accepted by SMTP, a path
+ * through all four services (claim → review → claim → consent → claim, notification).
+ */
+final class FaultCampaign implements AutoCloseable {
+
+    record Fault(String name, String detail, Duration recovery) {
+    }
+
+    private final Platform platform;
+    private final Load load;
+    private final Duration recoveryBound;
+    private final Random random;
+    private final ExecutorService canaries = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "canary");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ClaimDriver canaryDriver;
+    private final EventProbe injector;
+    final List<Fault> faults = new ArrayList<>();
+    final List<PoisonMessages.Poison> poisons = new ArrayList<>();
+    /** redeliveries the inboxes discarded, carried over the restarts that reset the counters */
+    final Map<String, Long> duplicatesDiscarded = new LinkedHashMap<>();
+    final Map<String, Long> replayedRecords = new LinkedHashMap<>();
+    private final Set<String> replayedClaims = new HashSet<>();
+
+    FaultCampaign(Platform platform, Load load, Duration recoveryBound, long seed, Duration stepTimeout) {
+        this.platform = platform;
+        this.load = load;
+        this.recoveryBound = recoveryBound;
+        this.random = new Random(seed);
+        this.canaryDriver = new ClaimDriver(stepTimeout);
+        this.injector = new EventProbe(platform.kafkaBootstrapServers(), Topics.CLAIMS);
+        Platform.SERVICES.forEach(service -> duplicatesDiscarded.put(service, 0L));
+    }
+
+    /** SIGKILL some services at a random moment of the flow, start them again. */
+    void killAndRestart(String... services) {
+        pauseRandomly();
+        recover("SIGKILL " + String.join(" + ", services), "killed at a random moment with claims in flight, then started again",
+                () -> List.of(services).forEach(this::kill),
+                () -> restart(services));
+    }
+
+    /**
+     * SIGKILL notification-service right after the SMTP server accepted a mail, inside the window between the
+     * send and the SENT update (best effort: the mail count is watched every few milliseconds).
+     */
+    void killNotificationsBetweenSendAndRecord() {
+        int before = platform.mail().messages().size();
+        Instant until = Instant.now().plusSeconds(60);
+        while (platform.mail().messages().size() == before && Instant.now().isBefore(until)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+        recover("SIGKILL notification-service right after an SMTP send", "killed as soon as the SMTP server accepted a mail",
+                () -> kill("notification-service"),
+                () -> restart("notification-service"));
+    }
+
+    /** A second instance joins the consumer groups (rebalance), works for a while, then leaves abruptly or gracefully. */
+    void extraInstanceJoinsAndLeaves(String service, Duration stay, boolean abruptly) {
+        Instant started = Instant.now();
+        ServiceProcess extra = platform.startExtraInstance(service);
+        Duration joining = Duration.between(started, Instant.now());
+        pause(stay);
+        recover("second " + service + " joins and leaves" + (abruptly ? " (SIGKILL)" : " (SIGTERM)"),
+                "started in " + joining.toSeconds() + " s on port " + extra.port() + ", worked " + stay.toSeconds()
+                        + " s alongside the first, then left",
+                () -> {
+                    carryDuplicates(service, extra);
+                    if (abruptly) {
+                        extra.kill();
+                    } else {
+                        extra.stop();
+                    }
+                },
+                () -> { });
+    }
+
+    void restartPostgres(Duration down) {
+        pauseRandomly();
+        recover("PostgreSQL restart", "stopped under load for " + down.toSeconds() + " s, started again with the same data and port",
+                platform::stopPostgres,
+                () -> {
+                    pause(down);
+                    platform.startPostgres();
+                });
+    }
+
+    /** Everything at once: two services killed, PostgreSQL down, poison and replayed events arriving meanwhile. */
+    void combined(Duration postgresDown, int replayClaims) {
+        pauseRandomly();
+        recover("combined: SIGKILL claim-service + notification-service, PostgreSQL restart, poison, replay",
+                "all injected within a second, repaired in order PostgreSQL then services",
+                () -> {
+                    kill("claim-service");
+                    kill("notification-service");
+                    platform.stopPostgres();
+                    injectPoison("combined");
+                    replay(replayClaims);
+                },
+                () -> {
+                    pause(postgresDown);
+                    platform.startPostgres();
+                    restart("claim-service", "notification-service");
+                });
+    }
+
+    void injectPoison(String round) {
+        poisons.addAll(PoisonMessages.inject(injector, round));
+    }
+
+    /**
+     * Re-publishes every record of {@code claims} finished claims on the consumed topics, key, value and
+     * CloudEvents headers unchanged: what a producer retry, an offset reset or an operator's replay delivers.
+     */
+    int replay(int claims) {
+        List<String> chosen = load.finished().stream().map(run -> run.claimId)
+                .filter(id -> !replayedClaims.contains(id)).limit(claims).toList();
+        replayedClaims.addAll(chosen);
+        Set<String> keys = Set.copyOf(chosen);
+        int sent = 0;
+        try (EventProbe reader = new EventProbe(platform.kafkaBootstrapServers(), Topics.CLAIMS, Topics.REVIEWS,
+                Topics.CONSENTS)) {
+            for (ConsumerRecord<String, String> record : Oracles.drainUntilQuiet(reader)) {
+                if (record.key() == null || !keys.contains(record.key())) {
+                    continue;
+                }
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (Header header : record.headers()) {
+                    headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+                }
+                injector.send(record.topic(), record.key(), record.value(), headers);
+                replayedRecords.merge(record.topic(), 1L, Long::sum);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Records a fault: injects it, starts a canary at once, repairs, and waits for the canary to get through. */
+    private void recover(String name, String detail, Runnable inject, Runnable repair) {
+        Instant faultAt = Instant.now();
+        inject.run();
+        ClaimRun canary = ClaimDriver.newRun(Ending.WINDOW_ELAPSED);
+        load.track(canary);
+        canaries.submit(() -> canaryDriver.drive(canary));
+        repair.run();
+        Instant deadline = faultAt.plus(recoveryBound);
+        Duration recovery = null;
+        while (Instant.now().isBefore(deadline) && canary.failure == null) {
+            if (!platform.mail().messagesTo(canary.customerEmail).isEmpty()) {
+                recovery = Duration.between(faultAt, Instant.now());
+                break;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        faults.add(new Fault(name, detail, recovery));
+    }
+
+    private void kill(String service) {
+        ServiceProcess process = platform.service(service);
+        carryDuplicates(service, process);
+        process.kill();
+    }
+
+    /** Inbox counters start at zero with each process: keep what a process counted before it goes. */
+    private void carryDuplicates(String service, ServiceProcess process) {
+        long counted = ServiceMetrics.duplicatesDiscarded(process);
+        if (counted > 0) {
+            duplicatesDiscarded.merge(service, counted, Long::sum);
+        }
+    }
+
+    /** Adds what the running instances counted so far (call once at the end). */
+    void collectDuplicates() {
+        Platform.SERVICES.forEach(service -> carryDuplicates(service, platform.service(service)));
+    }
+
+    private void restart(String... services) {
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (String service : services) {
+            starting.add(CompletableFuture.runAsync(() -> {
+                ServiceProcess process = platform.service(service);
+                process.start();
+                process.awaitHealthy(Duration.ofMinutes(3));
+            }));
+        }
+        starting.forEach(CompletableFuture::join);
+    }
+
+    private void pauseRandomly() {
+        pause(Duration.ofMillis(random.nextInt(3000)));
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the canaries still in flight, so the oracles see them finished. */
+    void awaitCanaries(Duration timeout) throws InterruptedException {
+        canaries.shutdown();
+        if (!canaries.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Canary claims still in flight after " + timeout);
+        }
+    }
+
+    @Override
+    public void close() {
+        canaries.shutdownNow();
+        injector.close();
+    }
+}

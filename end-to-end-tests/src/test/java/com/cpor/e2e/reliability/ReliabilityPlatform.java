@@ -1,0 +1,47 @@
+package com.cpor.e2e.reliability;
+
+import com.cpor.localstack.Platform;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The platform the fault-injection suite breaks: the four services as real processes on a restartable
+ * PostgreSQL (fixed port, data kept across restarts), in-JVM Kafka and SMTP capture. Started once per test JVM;
+ * the reliability suite runs in its own JVM so its faults never hit the other end-to-end tests.
+ */
+final class ReliabilityPlatform {
+
+    /** Short enough to watch both consent endings, long enough for the customer to decline in time. */
+    static final String CONSENT_WINDOW = "PT15S";
+    private static Platform platform;
+
+    private ReliabilityPlatform() {
+    }
+
+    static synchronized Platform get() {
+        if (platform == null) {
+            Path home = Path.of(System.getProperty("cpor.home", "..")).toAbsolutePath().normalize();
+            platform = Platform.start(new Platform.Settings(home, null, Platform.Ports.free(), Map.of(
+                    "*", Map.of(
+                            "cpor.messaging.retry-initial-interval", "100ms",
+                            "cpor.outbox.poll-interval", "200ms",
+                            "cpor.timers.poll-interval", "300ms",
+                            // a killed consumer's partitions move after 10 s instead of the default 45 s
+                            "spring.kafka.consumer.properties.session.timeout.ms", "10000",
+                            "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
+                    "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW)),
+                    true, home.resolve("end-to-end-tests/target/reliability-service-logs")));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reliability-platform-shutdown"));
+        }
+        return platform;
+    }
+
+    static String claims() {
+        return get().service("claim-service").baseUrl() + "/api/v1/claims";
+    }
+
+    static String reviews() {
+        return get().service("review-service").baseUrl() + "/api/v1/reviews";
+    }
+}

@@ -1,0 +1,70 @@
+package com.cpor.e2e.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes what a run did and found as Markdown (counts per oracle, recovery time per fault). */
+final class ReliabilityReport {
+
+    private ReliabilityReport() {
+    }
+
+    static void write(Path file, String profile, long seed, Duration elapsed, List<ClaimRun> runs, FaultCampaign campaign,
+                      Oracles oracles) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Reliability run (").append(profile).append(")\n\n");
+        md.append("Finished ").append(Instant.now()).append(", took ").append(elapsed.toSeconds()).append(" s, seed ")
+                .append(seed).append(".\n\n");
+
+        md.append("## Claims\n\n| Ending | Acknowledged | Finished | Declines acknowledged | Median lifecycle (s) |\n|---|---|---|---|---|\n");
+        Map<Ending, List<ClaimRun>> byEnding = new EnumMap<>(Ending.class);
+        runs.forEach(run -> byEnding.computeIfAbsent(run.ending, any -> new java.util.ArrayList<>()).add(run));
+        byEnding.forEach((ending, list) -> md.append("| ").append(ending).append(" | ")
+                .append(list.stream().filter(ClaimRun::acknowledged).count()).append(" | ")
+                .append(list.stream().filter(run -> run.finishedAt != null).count()).append(" | ")
+                .append(list.stream().filter(run -> run.declineAcknowledged).count()).append(" | ")
+                .append(median(list)).append(" |\n"));
+
+        md.append("\n## Oracles\n\n| Oracle | Checked | Violations | Meaning |\n|---|---|---|---|\n");
+        oracles.verdicts.values().forEach(verdict -> md.append("| ").append(verdict.name).append(" | ")
+                .append(verdict.checked).append(" | ").append(verdict.violations.size()).append(" | ")
+                .append(verdict.meaning).append(" |\n"));
+
+        md.append("\n## Faults and recovery\n\nRecovery = from the fault until a canary claim submitted at that moment "
+                + "got its customer's consent e-mail (claim → review → claim → consent → notification).\n\n"
+                + "| Fault | Recovery (s) | Detail |\n|---|---|---|\n");
+        campaign.faults.forEach(fault -> md.append("| ").append(fault.name()).append(" | ")
+                .append(fault.recovery() == null ? "**not recovered**" : String.format("%.1f", fault.recovery().toMillis() / 1000.0))
+                .append(" | ").append(fault.detail()).append(" |\n"));
+
+        md.append("\n## De-duplication and dead letters\n\n| Figure | Value |\n|---|---|\n");
+        campaign.replayedRecords.forEach((topic, count) -> md.append("| records replayed on ").append(topic)
+                .append(" | ").append(count).append(" |\n"));
+        campaign.duplicatesDiscarded.forEach((service, count) -> md.append("| redeliveries discarded by ")
+                .append(service).append(" (cpor_inbox_events_total{outcome=\"duplicate\"}) | ").append(count).append(" |\n"));
+        oracles.figures.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+
+        List<String> violations = oracles.violations();
+        md.append("\n## Violations\n\n").append(violations.isEmpty() ? "None.\n" : "");
+        violations.stream().limit(200).forEach(violation -> md.append("- ").append(violation).append('\n'));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String median(List<ClaimRun> runs) {
+        List<Long> seconds = runs.stream().map(ClaimRun::duration).filter(java.util.Objects::nonNull)
+                .map(Duration::toSeconds).sorted().toList();
+        return seconds.isEmpty() ? "-" : String.valueOf(seconds.get(seconds.size() / 2));
+    }
+}
