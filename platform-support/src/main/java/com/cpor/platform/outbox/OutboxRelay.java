@@ -1,5 +1,6 @@
 package com.cpor.platform.outbox;
 
+import com.cpor.platform.background.PollingLoop;
 import com.cpor.platform.config.PlatformProperties;
 import com.cpor.platform.messaging.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
@@ -7,9 +8,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,9 +29,8 @@ import java.util.concurrent.TimeUnit;
  * at a time, which keeps each claim's events in order. A crash after sending and before deleting re-sends
  * the batch: consumers are idempotent on {@code eventId}.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Arbitrary constant shared by all instances of a service (each service has its own database). */
     private static final long RELAY_LOCK_KEY = 0x0C90_0B0EL;
     private static final String TRACE_PARENT = "traceparent";
@@ -45,13 +41,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final PlatformProperties.Outbox settings;
     private final String source;
     private final Clock clock;
-    private final Semaphore wakeUps = new Semaphore(0);
     private final Counter published;
-    private volatile boolean running;
-    private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        PlatformProperties.Outbox settings, String serviceName, Clock clock, MeterRegistry meters) {
+        super("outbox-relay", settings.pollInterval(), settings.relayEnabled());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -66,11 +60,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Age of the oldest unpublished outbox row").register(meters);
     }
 
-    /** Called after a commit that appended events, so they go out without waiting for the next poll. */
-    public void wakeUp() {
-        wakeUps.release();
-    }
-
     /**
      * Publishes everything currently in the outbox.
      *
@@ -82,7 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
         do {
             batch = publishBatch();
             total += batch;
-        } while (batch == settings.batchSize() && running);
+        } while (batch == settings.batchSize() && isRunning());
         return total;
     }
 
@@ -165,51 +154,10 @@ public class OutboxRelay implements SmartLifecycle {
                 .orElse(0.0);
     }
 
-    private void runLoop() {
-        while (running) {
-            try {
-                publishPending();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
-            }
-            try {
-                if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
+    /** Woken after each commit that appended events, so they go out without waiting for the next poll. */
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::runLoop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return settings.relayEnabled();
+    protected void round() {
+        publishPending();
     }
 
     private record OutboxRow(long sequenceNumber, String eventId, String topic, String key, String type,

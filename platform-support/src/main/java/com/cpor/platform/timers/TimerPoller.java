@@ -1,12 +1,12 @@
 package com.cpor.platform.timers;
 
+import com.cpor.platform.background.PollingLoop;
 import com.cpor.platform.config.PlatformProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * of that transaction. A crash before commit leaves the timer PENDING, so it fires after restart.
  * A failing handler is retried with back-off and parked as FAILED after {@code maxAttempts}.
  */
-public class TimerPoller implements SmartLifecycle {
+public class TimerPoller extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
@@ -37,11 +37,10 @@ public class TimerPoller implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer lateness;
-    private volatile boolean running;
-    private Thread worker;
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
                        PlatformProperties.Timers settings, Clock clock, MeterRegistry meters) {
+        super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty());
         this.jdbc = jdbc;
         this.batchTransaction = new TransactionTemplate(transactions.getTransactionManager());
         this.firingSavepoint = new TransactionTemplate(transactions.getTransactionManager());
@@ -125,48 +124,8 @@ public class TimerPoller implements SmartLifecycle {
         return jdbc.sql("SELECT count(*) FROM durable_timer WHERE " + condition).query(Long.class).single();
     }
 
-    private void runLoop() {
-        while (running) {
-            try {
-                fireDueTimers();
-            } catch (RuntimeException e) {
-                log.warn("Timer poll failed, will retry: {}", e.getMessage());
-            }
-            try {
-                Thread.sleep(settings.pollInterval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("timer-poller").daemon().start(this::runLoop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return settings.enabled() && !handlers.isEmpty();
+    protected void round() {
+        fireDueTimers();
     }
 }
