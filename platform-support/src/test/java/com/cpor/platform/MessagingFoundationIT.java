@@ -10,6 +10,7 @@ import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
@@ -29,6 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -61,6 +66,8 @@ class MessagingFoundationIT {
     MutableClock clock;
     @Autowired
     Tracer tracer;
+    @LocalServerPort
+    int port;
     @Autowired
     OutboxRelay liveRelay;
     @Autowired
@@ -173,6 +180,16 @@ class MessagingFoundationIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void readiness_covers_the_database_and_kafka_and_is_open_to_probes() throws Exception {
+        HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\"", "\"kafka\"", "\"readinessState\"").contains("\"UP\"");
     }
 
     @Test

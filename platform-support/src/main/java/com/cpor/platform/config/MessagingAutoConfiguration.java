@@ -7,6 +7,7 @@ import com.cpor.platform.calendar.CalendarProperties;
 import com.cpor.platform.inbox.Inbox;
 import com.cpor.platform.messaging.EventDeserializer;
 import com.cpor.platform.messaging.EventSerializer;
+import com.cpor.platform.messaging.KafkaHealthIndicator;
 import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.outbox.OutboxRelay;
@@ -158,6 +159,13 @@ public class MessagingAutoConfiguration {
         }, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    /** Named {@code kafka}: part of the readiness group (see {@link PlatformDefaults}). */
+    @Bean(name = "kafka")
+    @ConditionalOnMissingBean(name = "kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
     }
 
     /** The topics this service writes, and the dead-letter topics of those it reads. */

@@ -20,7 +20,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             "management.tracing.sampling.probability", "1.0",
             // metrics are scraped by Prometheus; spans go out only where a deployment names an OTLP endpoint
             "management.otlp.metrics.export.enabled", "false",
-            "spring.messages.fallback-to-system-locale", "false");
+            "spring.messages.fallback-to-system-locale", "false",
+            // liveness: the process; readiness: it can also reach its database and Kafka
+            "management.endpoint.health.probes.enabled", "true",
+            "management.endpoint.health.group.liveness.include", "livenessState",
+            "management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
