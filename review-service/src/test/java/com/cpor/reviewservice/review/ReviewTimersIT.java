@@ -80,7 +80,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     @Test
     void review_decision_sla_breach_names_the_assigned_reviewer() {
         String claimId = queuedClaim();
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        assertThat(api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null).status()).isEqualTo(200);
         ReviewStarted started = published(ReviewStarted.class, claimId);
 
         clock.set(started.decisionDueAt().plusSeconds(1));
@@ -194,13 +194,14 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     private static ConfigurableApplicationContext startInstance() {
         return new SpringApplicationBuilder(ReviewServiceApplication.class, TestClockConfiguration.class)
                 .initializers(new RealInfrastructureInitializer())
-                .properties("server.port=0")
-                .run();
+                // an argument, not a default property: application.yml's fixed port would win over a default
+                .run("--server.port=0");
     }
 
     private String queuedClaim() {
         String claimId = newClaimId();
         feed(submitted(claimId, clock.instant()));
+        published(ReviewQueued.class, claimId); // the review exists before a reviewer may act on it
         return claimId;
     }
 
