@@ -106,9 +106,17 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory: all of it is available at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
