@@ -9,7 +9,7 @@ import java.util.Map;
  * The platform under test, started once per test JVM: the four services as real processes on real Kafka,
  * PostgreSQL and SMTP, with a short consent window so both its endings can be watched.
  */
-final class E2EPlatform {
+public final class E2EPlatform {
 
     static final String CONSENT_WINDOW = "PT20S";
     private static Platform platform;
@@ -17,7 +17,7 @@ final class E2EPlatform {
     private E2EPlatform() {
     }
 
-    static synchronized Platform get() {
+    public static synchronized Platform get() {
         if (platform == null) {
             Path home = Path.of(System.getProperty("cpor.home", "..")).toAbsolutePath().normalize();
             platform = Platform.start(new Platform.Settings(home, null, Platform.Ports.free(), Map.of(

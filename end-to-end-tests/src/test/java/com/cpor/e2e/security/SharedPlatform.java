@@ -1,26 +1,16 @@
 package com.cpor.e2e.security;
 
+import com.cpor.e2e.E2EPlatform;
 import com.cpor.localstack.Platform;
 
-import java.lang.reflect.Method;
-
-/**
- * The one platform of the test JVM, shared with the lifecycle tests ({@code com.cpor.e2e.E2EPlatform} is
- * package-private there, so it is reached reflectively rather than started a second time).
- */
+/** The one platform of the test JVM, shared with the lifecycle tests. */
 final class SharedPlatform {
 
     private SharedPlatform() {
     }
 
-    static synchronized Platform get() {
-        try {
-            Method get = Class.forName("com.cpor.e2e.E2EPlatform").getDeclaredMethod("get");
-            get.setAccessible(true);
-            return (Platform) get.invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The shared end-to-end platform could not be started", e);
-        }
+    static Platform get() {
+        return E2EPlatform.get();
     }
 
     static String baseUrl(String service) {

@@ -49,14 +49,6 @@ public final class MailCapture implements AutoCloseable {
         }
     }
 
-    public void purge() {
-        try {
-            greenMail.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Simulates an SMTP outage (tests of retries) by stopping and later restarting the server. */
     public void stop() {
         greenMail.stop();
