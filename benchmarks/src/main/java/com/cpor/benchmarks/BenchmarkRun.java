@@ -701,7 +701,7 @@ public final class BenchmarkRun {
                 + "`INSERT … SELECT generate_series` in chunks of 100,000, in %.0f s (%,.0f rows/s), then `ANALYZE`.",
                 stored.pending(), stored.seconds(), stored.pending() / stored.seconds());
         report.line("- Made due at once: **%,d** timers moved (one UPDATE) to a single instant %d s ahead; consent-service's "
-                + "own poller (every 500 ms, batches of 200, one savepoint per firing) fires them: window ELAPSED + "
+                + "own timer poller(s) (`cpor.timers.*` defaults: batches of 200, one savepoint per firing) fire them: window ELAPSED + "
                 + "`ConsentWindowElapsed` in the outbox, per timer.", due, ahead.toSeconds());
         report.line("- Fired: **%,d of %,d** within %.0f s (budget %d s); **%,.0f firings/s** (fired ÷ time from the due "
                 + "instant to the last firing).", result.fired(), due, Math.min(stormSeconds, plan.stormBudget().toSeconds()),
@@ -762,10 +762,17 @@ public final class BenchmarkRun {
         report.line("- Kafka: %.1f events per claim × %.1f claims/s = %.0f events/s ÷ producer %,.0f records/s = **%.2f %%**",
                 best.eventsPerClaim(), claimsPerSecond, eventsPerSecond, kafka.producedPerSecond(), kafkaShare * 100);
         report.line("");
-        report.line("Both ratios are far below 100 %% when the knee is reached, so neither PostgreSQL's commit rate "
-                + "nor Kafka's produce rate is what limits intake; the limit is CPU in the services themselves on a "
-                + "%d-core machine that also runs PostgreSQL, Kafka and the load generator (see the profile in "
-                + "docs/benchmarks.md).", Runtime.getRuntime().availableProcessors());
+        Step limit = steps.getLast();
+        double busy = limit.cores().values().stream().mapToDouble(Double::doubleValue).sum();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String busiest = limit.cores().entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(entry -> String.format("%s %.2f cores", entry.getKey(), entry.getValue())).orElse("");
+        report.line("At the last step offered (%.0f claims/s) the measured processes kept %.2f of the machine's %d cores "
+                + "busy (busiest: %s). %s", limit.rate(), busy, cpus, busiest, busy >= 0.85 * cpus
+                ? "The knee is where the CPUs run out, long before PostgreSQL's commit rate or Kafka's produce rate."
+                : "The CPUs were not saturated by the platform at the knee; compare the load average (other work on the "
+                + "machine) in the intake table.");
+        report.line("");
     }
 
     // ---------------------------------------------------------------- output

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Java Flight Recorder on the service JVMs, through {@code jcmd} of the JDK running the benchmark
- * (async-profiler is not available here). Summaries come from {@code jfr view hot-methods}.
+ * (async-profiler is not available here). Summaries come from {@code jfr view thread-cpu-load} (share of the
+ * machine's CPU per thread) and {@code jfr view hot-methods}.
  */
 final class Profiler {
 
@@ -36,8 +37,12 @@ final class Profiler {
             run(List.of(bin.resolve("jcmd").toString(), String.valueOf(pid), "JFR.stop", "name=benchmark"));
             String hot = run(List.of(bin.resolve("jfr").toString(), "view", "--width", "160", "hot-methods",
                     recording(service).toString()));
-            summary.add("### " + service + "\n\n```\n" + String.join("\n",
-                    hot.lines().filter(line -> !line.isBlank()).limit(lines + 3).toList()) + "\n```\n");
+            String threads = run(List.of(bin.resolve("jfr").toString(), "view", "--width", "160", "thread-cpu-load",
+                    recording(service).toString()));
+            summary.add("#### " + service + "\n\n```\n"
+                    + String.join("\n", threads.lines().filter(line -> !line.isBlank()).limit(8).toList()) + "\n\n"
+                    + String.join("\n", hot.lines().filter(line -> !line.isBlank()).limit(lines + 3).toList())
+                    + "\n```\n");
         });
         return summary;
     }
