@@ -16,6 +16,7 @@ public final class Infrastructure {
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
     private static KafkaServer kafka;
     private static PostgresServer postgres;
+    private static Boolean dockerAvailable;
 
     private Infrastructure() {
     }
@@ -46,10 +47,15 @@ public final class Infrastructure {
         return server;
     }
 
-    private static boolean dockerAvailable() {
-        if (Boolean.getBoolean("cpor.tests.embedded")) {
-            return false;
+    /** Asked once per JVM: the probe costs time and logs an error when there is no engine. */
+    private static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            dockerAvailable = !Boolean.getBoolean("cpor.tests.embedded") && probeDocker();
         }
+        return dockerAvailable;
+    }
+
+    private static boolean probeDocker() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | Error e) {
