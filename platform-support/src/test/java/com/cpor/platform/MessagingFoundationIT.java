@@ -266,6 +266,24 @@ class MessagingFoundationIT {
     }
 
     @Test
+    void a_burst_of_due_timers_is_fired_once_each_by_the_concurrent_pollers() {
+        String claimId = newClaimId();
+        int burst = 700; // several batches, so the pollers work side by side
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < burst; i++) {
+                timers.schedule("burst:" + claimId + ":" + i, "record", claimId, clock.instant(), null);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(claimId) >= burst);
+        assertThat(jdbc.sql("SELECT count(DISTINCT what) FROM test_effect WHERE claim_id = ?").param(claimId)
+                .query(Long.class).single()).isEqualTo(burst);
+        assertThat(effects(claimId)).isEqualTo(burst);
+        assertThat(jdbc.sql("SELECT count(*) FROM durable_timer WHERE claim_id = ? AND state = 'FIRED'")
+                .param(claimId).query(Long.class).single()).isEqualTo(burst);
+    }
+
+    @Test
     void a_failing_timer_is_retried_then_parked_as_failed() {
         String claimId = newClaimId();
         transactions.executeWithoutResult(status ->

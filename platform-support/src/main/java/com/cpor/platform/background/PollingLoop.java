@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -20,13 +22,20 @@ public abstract class PollingLoop implements SmartLifecycle {
     private final Duration pollInterval;
     private final boolean autoStartup;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final int workers;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Thread worker;
 
     protected PollingLoop(String threadName, Duration pollInterval, boolean autoStartup) {
+        this(threadName, pollInterval, autoStartup, 1);
+    }
+
+    /** @param workers threads running rounds side by side (the work must be safe to run concurrently) */
+    protected PollingLoop(String threadName, Duration pollInterval, boolean autoStartup, int workers) {
         this.threadName = threadName;
         this.pollInterval = pollInterval;
         this.autoStartup = autoStartup;
+        this.workers = Math.max(1, workers);
     }
 
     /** One round of work; called again after the poll interval or a wake-up. */
@@ -56,22 +65,26 @@ public abstract class PollingLoop implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
-        worker = Thread.ofPlatform().name(threadName).daemon().start(this::runRounds);
+        for (int i = 0; i < workers; i++) {
+            String name = workers == 1 ? threadName : threadName + "-" + i;
+            threads.add(Thread.ofPlatform().name(name).daemon().start(this::runRounds));
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
-                worker.join(Duration.ofSeconds(10));
+                thread.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override

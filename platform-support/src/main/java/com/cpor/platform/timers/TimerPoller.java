@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * {@code FOR UPDATE SKIP LOCKED}, and each firing (handler effects + FIRED mark) commits in a savepoint
  * of that transaction. A crash before commit leaves the timer PENDING, so it fires after restart.
  * A failing handler is retried with back-off and parked as FAILED after {@code maxAttempts}.
+ * {@code workers} pollers run side by side, so a burst of due timers is not fired one round trip at a time.
  */
 public class TimerPoller extends PollingLoop {
 
@@ -40,7 +41,7 @@ public class TimerPoller extends PollingLoop {
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
                        PlatformProperties.Timers settings, Clock clock, MeterRegistry meters) {
-        super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty());
+        super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(), settings.workers());
         this.jdbc = jdbc;
         this.batchTransaction = new TransactionTemplate(transactions.getTransactionManager());
         this.firingSavepoint = new TransactionTemplate(transactions.getTransactionManager());
