@@ -111,13 +111,17 @@ public final class BenchmarkRun {
         mailWatcher = new MailWatcher(platform.mail());
         backlogs = new Backlogs(platform);
 
-        Baselines.KafkaRate kafka = kafkaBaseline();
-        Baselines.PgbenchRate pgbench = pgbenchBaseline();
-        List<Step> steps = intake();
+        // -Dbenchmark.only=timers: start-up, the lifecycle (which the storm copies a claim snapshot from) and the storm
+        boolean timersOnly = "timers".equals(System.getProperty("benchmark.only"));
+        Baselines.KafkaRate kafka = timersOnly ? null : kafkaBaseline();
+        Baselines.PgbenchRate pgbench = timersOnly ? null : pgbenchBaseline();
+        List<Step> steps = timersOnly ? List.of() : intake();
         lifecycle();
         timerStorm();
         memory("after the run", true);
-        ratios(steps, kafka, pgbench);
+        if (!timersOnly) {
+            ratios(steps, kafka, pgbench);
+        }
     }
 
     // ---------------------------------------------------------------- start-up and memory
