@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import static org.awaitility.Awaitility.await;
 
 /** The customer's consent e-mail as it arrived over SMTP, and the link in it. */
-final class ConsentMail {
+public final class ConsentMail {
 
     private static final Pattern CONSENT_LINK = Pattern.compile("https?://[^\\s\"'<>]+/consent/[A-Za-z0-9._~%\\-]+");
 
@@ -25,7 +25,7 @@ final class ConsentMail {
         return messages.getFirst();
     }
 
-    static String linkIn(MimeMessage message) {
+    public static String linkIn(MimeMessage message) {
         Matcher link = CONSENT_LINK.matcher(textOf(message));
         if (!link.find()) {
             throw new AssertionError("No consent link in the e-mail");
@@ -33,7 +33,7 @@ final class ConsentMail {
         return link.group();
     }
 
-    static String textOf(MimeMessage message) {
+    public static String textOf(MimeMessage message) {
         try {
             return collect(message.getContent());
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package com.cpor.e2e.reliability;
 
+import com.cpor.e2e.ConsentMail;
 import com.cpor.platform.testsupport.DevUser;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Takes one claim through its lifecycle over the REST APIs like the partner, the reviewer and the customer do,
@@ -24,7 +23,6 @@ final class ClaimDriver {
     static final byte[] POE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern CONSENT_LINK = Pattern.compile("https?://[^\\s\"'<>]+/consent/[A-Za-z0-9._~%\\-]+");
 
     private final Http partner = Http.as(DevUser.PARTNER_ADMIN);
     private final Http reviewer = Http.as(DevUser.REVIEWER);
@@ -168,11 +166,7 @@ final class ClaimDriver {
         while (true) {
             List<MimeMessage> mails = ReliabilityPlatform.get().mail().messagesTo(customerEmail);
             if (!mails.isEmpty()) {
-                Matcher link = CONSENT_LINK.matcher(Mails.textOf(mails.getFirst()));
-                if (link.find()) {
-                    return link.group();
-                }
-                throw new AssertionError("No consent link in the e-mail to " + customerEmail);
+                return ConsentMail.linkIn(mails.getFirst());
             }
             retryOrFail(deadline, "no consent e-mail to " + customerEmail);
         }

@@ -1,7 +1,7 @@
 package com.cpor.e2e.reliability;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
+import com.cpor.e2e.ConsentMail;
+
 import jakarta.mail.internet.MimeMessage;
 
 /** Reading captured e-mails. */
@@ -11,11 +11,7 @@ final class Mails {
     }
 
     static String textOf(MimeMessage message) {
-        try {
-            return collect(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException("Unreadable e-mail", e);
-        }
+        return ConsentMail.textOf(message);
     }
 
     static String messageIdOf(MimeMessage message) {
@@ -24,19 +20,5 @@ final class Mails {
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable e-mail", e);
         }
-    }
-
-    private static String collect(Object content) throws Exception {
-        if (content instanceof String text) {
-            return text;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                all.append(collect(part.getContent())).append('\n');
-            }
-        }
-        return all.toString();
     }
 }
