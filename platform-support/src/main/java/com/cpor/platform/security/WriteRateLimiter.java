@@ -1,6 +1,7 @@
 package com.cpor.platform.security;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * Token buckets per caller key: {@code burst} tokens, refilled at {@code writesPerSecond}. Memory stays bounded:
  * when more than {@code maxCallers} buckets exist, buckets that have refilled completely (indistinguishable
- * from new ones) are dropped, and if that is not enough the oldest-touched are.
+ * from new ones) are dropped, and if that is not enough the least recently used are. A caller that keeps
+ * writing stays recently used, so it cannot shed its debt by having its bucket evicted.
  */
 public class WriteRateLimiter {
 
@@ -40,6 +42,7 @@ public class WriteRateLimiter {
         Decision decision;
         synchronized (bucket) {
             bucket.refill(now);
+            bucket.lastUsed = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 decision = Decision.ALLOWED;
@@ -65,8 +68,9 @@ public class WriteRateLimiter {
                 return bucket.tokens >= burst;
             }
         });
+        // refilling above moved every lastRefill to now: order by last use, which only callers move
         Iterator<Map.Entry<String, Bucket>> oldest = buckets.entrySet().stream()
-                .sorted((a, b) -> Long.compare(a.getValue().lastRefill, b.getValue().lastRefill))
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().lastUsed))
                 .iterator();
         while (buckets.size() > maxCallers && oldest.hasNext()) {
             buckets.remove(oldest.next().getKey());
@@ -85,10 +89,12 @@ public class WriteRateLimiter {
     private final class Bucket {
         private double tokens;
         private long lastRefill;
+        private volatile long lastUsed;
 
         private Bucket(double tokens, long now) {
             this.tokens = tokens;
             this.lastRefill = now;
+            this.lastUsed = now;
         }
 
         private void refill(long now) {

@@ -68,4 +68,25 @@ class WriteRateLimiterTest {
         fresh.tryAcquire("c");
         assertThat(fresh.trackedCallers()).isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void a_throttled_caller_that_keeps_writing_is_not_evicted_and_stays_throttled() {
+        // several key sets, since which bucket an eviction picks among equals depends on hash order
+        for (int round = 0; round < 50; round++) {
+            WriteRateLimiter limiter = new WriteRateLimiter(1, 1, 3, now::get);
+            limiter.tryAcquire("idle-a-" + round);
+            limiter.tryAcquire("idle-b-" + round);
+            now.addAndGet(Duration.ofMillis(1).toNanos());
+            String busy = "busy-" + round;
+            assertThat(limiter.tryAcquire(busy).allowed()).isTrue();
+            assertThat(limiter.tryAcquire(busy).allowed()).isFalse();
+            now.addAndGet(Duration.ofMillis(1).toNanos());
+
+            limiter.tryAcquire("newcomer-" + round);
+
+            assertThat(limiter.trackedCallers()).isLessThanOrEqualTo(3);
+            assertThat(limiter.tryAcquire(busy).allowed())
+                    .as("round %d: the busy caller must not come back with a fresh burst", round).isFalse();
+        }
+    }
 }
