@@ -3,6 +3,7 @@ package com.cpor.events;
 import com.cpor.events.claims.ClaimEvent;
 import com.cpor.events.consents.ConsentEvent;
 import com.cpor.events.incentives.IncentiveEvaluationEvent;
+import com.cpor.events.notifications.NotificationEvent;
 import com.cpor.events.reviews.ReviewEvent;
 
 import java.util.List;
@@ -19,6 +20,8 @@ public final class Topics {
     public static final String CONSENTS = "cpor.consents.v1";
     /** Written by claim-service for downstream incentive-eligibility evaluation. */
     public static final String INCENTIVE_EVALUATION = "cpor.incentive-evaluation.v1";
+    /** Written by notification-service: delivery (or permanent failure) of notices that must reach someone. */
+    public static final String NOTIFICATIONS = "cpor.notifications.v1";
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -26,13 +29,14 @@ public final class Topics {
             CLAIMS, ClaimEvent.class,
             REVIEWS, ReviewEvent.class,
             CONSENTS, ConsentEvent.class,
-            INCENTIVE_EVALUATION, IncentiveEvaluationEvent.class);
+            INCENTIVE_EVALUATION, IncentiveEvaluationEvent.class,
+            NOTIFICATIONS, NotificationEvent.class);
 
     private Topics() {
     }
 
     public static List<String> all() {
-        return List.of(CLAIMS, REVIEWS, CONSENTS, INCENTIVE_EVALUATION);
+        return List.of(CLAIMS, REVIEWS, CONSENTS, INCENTIVE_EVALUATION, NOTIFICATIONS);
     }
 
     public static String deadLetterOf(String topic) {

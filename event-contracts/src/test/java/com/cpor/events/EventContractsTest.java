@@ -1,6 +1,8 @@
 package com.cpor.events;
 
 import com.cpor.events.consents.ConsentEvent;
+import com.cpor.events.consents.ConsentRequested;
+import com.cpor.events.consents.EncryptedLink;
 import com.cpor.events.consents.ConsentWindowElapsed;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class EventContractsTest {
 
     @Test
     void every_event_is_a_record_starting_with_id_time_and_claim() {
-        Stream.of(Topics.CLAIMS, Topics.REVIEWS, Topics.CONSENTS, Topics.INCENTIVE_EVALUATION)
+        Topics.all().stream()
                 .flatMap(topic -> eventClassesOf(topic).stream())
                 .forEach(type -> {
                     assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
@@ -70,5 +71,23 @@ class EventContractsTest {
         String payload = json.writerFor(ConsentEvent.class).writeValueAsString(event);
         assertThat(payload).contains("\"type\":\"consent.window-elapsed\"");
         assertThat(json.readValue(payload, ConsentEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void a_consent_request_written_before_the_link_was_encrypted_still_reads_with_no_encrypted_link() {
+        JsonMapper json = JsonMapper.builder().build();
+        String old = """
+                {"type":"consent.requested","eventId":"6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10",
+                 "occurredAt":"2026-11-21T10:00:00Z","claimId":"c-1","consentId":"k-1",
+                 "windowEndsAt":"2026-11-28T10:00:00Z","consentUrl":"https://consent.example/consent/t","claim":null}
+                """;
+        ConsentRequested read = (ConsentRequested) json.readValue(old, ConsentEvent.class);
+        assertThat(read.consentUrl()).isEqualTo("https://consent.example/consent/t");
+        assertThat(read.consentLink()).isNull();
+
+        ConsentRequested current = new ConsentRequested(UUID.randomUUID(), Instant.parse("2026-11-21T10:00:00Z"), "c-1",
+                "k-1", Instant.parse("2026-11-28T10:00:00Z"), null, null, new EncryptedLink("k-00", "abc"));
+        assertThat(json.readValue(json.writerFor(ConsentEvent.class).writeValueAsString(current), ConsentEvent.class))
+                .isEqualTo(current);
     }
 }
