@@ -341,7 +341,8 @@ public class ClaimService {
         if (text == null || text.isBlank() || text.length() > MAX_COMMENT) {
             throw new InvalidInputProblem("text", "is required (at most " + MAX_COMMENT + " characters)");
         }
-        Claim claim = visible(caller, claims.find(claimId).orElse(null), claimId);
+        // locked like every other write: the event's snapshot must not be older than a transition committing meanwhile
+        Claim claim = visible(caller, claims.findForUpdate(claimId).orElse(null), claimId);
         Actor author = caller.asActor(caller.isReviewer() ? Actor.ActorKind.REVIEWER : Actor.ActorKind.PARTNER);
         Comment comment = new Comment("k-" + UUID.randomUUID(), claimId, author, text, journal.now());
         comments.insert(comment);

@@ -1,0 +1,81 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.events.Topics;
+import com.cpor.platform.testsupport.DevUser;
+import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.Infrastructure;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.platform.testsupport.EventProbe.typed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A comment is a write like any other: its event carries the claim as it stands after every earlier write. */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class CommentConcurrencyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static EventProbe probe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = new EventProbe(Infrastructure.kafka().bootstrapServers(), Topics.CLAIMS);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void a_comment_waits_for_a_concurrent_write_and_publishes_the_snapshot_after_it() throws Exception {
+        ClaimApi api = new ClaimApi(port);
+        String id = api.submittedClaim(microsoft365Claim());
+        long versionBefore = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).json()
+                .get("version").asLong();
+
+        CompletableFuture<ClaimApi.Response> comment;
+        try (Connection concurrentWrite = dataSource.getConnection()) {
+            // another write to the claim holds its row lock, as a transition applied by a listener would
+            concurrentWrite.setAutoCommit(false);
+            try (PreparedStatement bump = concurrentWrite.prepareStatement(
+                    "UPDATE claim SET version = version + 1 WHERE claim_id = ?")) {
+                bump.setString(1, id);
+                assertThat(bump.executeUpdate()).isEqualTo(1);
+            }
+            comment = CompletableFuture.supplyAsync(() -> api.post(DevUser.REVIEWER, "/api/v1/claims/" + id
+                    + "/comments", Map.of("text", "Written while the claim was locked")));
+            Thread.sleep(1_000);
+            assertThat(comment).as("the comment must wait for the claim's lock").isNotDone();
+            concurrentWrite.commit();
+        }
+        comment.get(30, TimeUnit.SECONDS).expect(201);
+
+        JsonNode event = ClaimApi.JSON.readTree(probe.await(typed("claim.comment-added", id), WAIT).value());
+        assertThat(event.get("claim").get("version").asLong())
+                .as("snapshot in CommentAdded").isEqualTo(versionBefore + 1);
+    }
+}
