@@ -1,9 +1,7 @@
 package com.cpor.consentservice.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +16,6 @@ public class OpenApiConfiguration {
                                 + "GET /consent/{token} and POST /consent/{token}/decline (signed link, no account); "
                                 + "staff read windows here. Events: cpor.consents.v1 (ConsentRequested, "
                                 + "ConsentDeclined, ConsentWindowElapsed).")
-                        .version("v1"))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                        .version("v1"));
     }
 }

@@ -1,9 +1,7 @@
 package com.cpor.notificationservice.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +16,6 @@ class OpenApiConfiguration {
                                 + "cpor.claims.v1, cpor.reviews.v1 and cpor.consents.v1, sent once per event and "
                                 + "recipient over SMTP. Staff (STAFF, REVIEW_LEAD) read the notification log here and "
                                 + "replay notifications that FAILED after the last SMTP attempt.")
-                        .version("v1"))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                        .version("v1"));
     }
 }

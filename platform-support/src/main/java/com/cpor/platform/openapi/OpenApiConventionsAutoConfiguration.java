@@ -1,0 +1,154 @@
+package com.cpor.platform.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One API convention for every service's OpenAPI document, so a client generator behind the gateway sees the
+ * same thing everywhere: the bearer scheme, required on every operation that is not a public page; every error
+ * answer documented as {@code application/problem+json} with a {@code Problem} schema the document defines.
+ */
+@AutoConfiguration
+@ConditionalOnClass(GlobalOpenApiCustomizer.class)
+public class OpenApiConventionsAutoConfiguration {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Answers any operation may give; a service documents more specific ones on its operations. */
+    private static final Map<String, String> COMMON_PROBLEMS = orderedOf(
+            "400", "Invalid input; `errors` names each offending field or parameter",
+            "413", "The request body is larger than the service accepts");
+
+    private static final Map<String, String> ADDRESSED_PROBLEMS = orderedOf(
+            "404", "Not found, or not visible to the caller (another partner's claim)");
+
+    private static final Map<String, String> WRITE_PROBLEMS = orderedOf(
+            "429", "Too many writes; retry after the `Retry-After` header");
+
+    private static final Map<String, String> SECURED_PROBLEMS = orderedOf(
+            "401", "No valid bearer token",
+            "403", "The caller's roles do not allow this operation");
+
+    @Bean
+    GlobalOpenApiCustomizer platformOpenApiConventions(
+            @Value("${cpor.security.public-paths:}") List<String> publicPaths) {
+        PathPatternParser parser = new PathPatternParser();
+        List<PathPattern> publicPatterns = publicPaths.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .map(parser::parse).toList();
+        return openApi -> apply(openApi, publicPatterns);
+    }
+
+    static void apply(OpenAPI openApi, List<PathPattern> publicPatterns) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        Components components = openApi.getComponents();
+        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(BEARER)) {
+            components.addSecuritySchemes(BEARER,
+                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+        }
+        components.addSchemas(PROBLEM, problemSchema());
+        // security is stated per operation, so the public pages can say they need none
+        openApi.setSecurity(null);
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().forEach((path, item) -> {
+            boolean open = publicPatterns.stream().anyMatch(p -> p.matches(PathContainer.parsePath(templateOf(path))));
+            item.readOperationsMap().forEach((method, operation) -> {
+                if (open) {
+                    operation.setSecurity(List.of());
+                } else {
+                    operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+                    documentProblems(operation, SECURED_PROBLEMS);
+                }
+                documentProblems(operation, COMMON_PROBLEMS);
+                if (path.contains("{")) {
+                    documentProblems(operation, ADDRESSED_PROBLEMS);
+                }
+                if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && !open) {
+                    documentProblems(operation, WRITE_PROBLEMS);
+                }
+            });
+        });
+    }
+
+    private static void documentProblems(Operation operation, Map<String, String> problems) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        problems.forEach((status, description) -> {
+            ApiResponse existing = operation.getResponses().get(status);
+            if (existing == null) {
+                operation.getResponses().addApiResponse(status,
+                        new ApiResponse().description(description).content(problemContent()));
+            } else if (existing.getContent() == null || existing.getContent().isEmpty()
+                    || existing.getContent().containsKey("*/*")) {
+                existing.setContent(problemContent());
+            }
+        });
+    }
+
+    static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    /** {@code /consent/{token}} is matched against public patterns with a placeholder segment. */
+    private static String templateOf(String path) {
+        return path.replaceAll("\\{[^}/]+}", "x");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema());
+        fieldError.addProperty("message", new StringSchema());
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details; `type` is stable per kind of error");
+        problem.addProperty("type", new StringSchema().example("urn:cpor:problem:invalid-state"));
+        problem.addProperty("title", new StringSchema());
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema());
+        problem.addProperty("errors", new ArraySchema().items(fieldError));
+        problem.addProperty("currentStatus", new StringSchema());
+        problem.addProperty("allowedActions", new ArraySchema().items(new StringSchema()));
+        return problem;
+    }
+
+    private static Map<String, String> orderedOf(String... statusAndDescription) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < statusAndDescription.length; i += 2) {
+            map.put(statusAndDescription[i], statusAndDescription[i + 1]);
+        }
+        return map;
+    }
+}
