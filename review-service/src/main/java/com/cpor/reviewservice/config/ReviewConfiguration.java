@@ -7,11 +7,8 @@ import com.cpor.reviewservice.review.application.ReviewDeadlineReactions;
 import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.application.ReviewTimerHandler;
 import com.cpor.reviewservice.review.application.ReviewTimerKind;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,9 +65,6 @@ public class ReviewConfiguration {
         return new OpenAPI()
                 .info(new Info().title("CPOR review-service API").version("v1")
                         .description("Review queue and reviewer decisions on CPOR claims. Outcomes are published on "
-                                + "cpor.reviews.v1 and applied to the claim by claim-service."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                                + "cpor.reviews.v1 and applied to the claim by claim-service."));
     }
 }
