@@ -15,7 +15,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import com.cpor.platform.security.Caller;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -55,6 +57,11 @@ public class OpenApiConventionsAutoConfiguration {
     private static final Map<String, String> SECURED_PROBLEMS = orderedOf(
             "401", "No valid bearer token",
             "403", "The caller's roles do not allow this operation");
+
+    static {
+        // the caller comes from the bearer token, not from a request parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     GlobalOpenApiCustomizer platformOpenApiConventions(

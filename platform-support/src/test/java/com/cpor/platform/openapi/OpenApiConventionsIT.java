@@ -54,6 +54,8 @@ class OpenApiConventionsIT {
             for (String method : paths.get(path).propertyNames()) {
                 JsonNode operation = paths.get(path).get(method);
                 String where = method + " " + path;
+                assertThat(operation.path("parameters").findValuesAsString("name")).as(where)
+                        .doesNotContain("caller");
                 assertThat(operation.at("/security/0/bearer").isArray()).as(where + " needs a token").isTrue();
                 for (String status : List.of("400", "401", "403")) {
                     assertThat(operation.at("/responses/" + status + "/content").has("application/problem+json"))
