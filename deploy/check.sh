@@ -44,3 +44,13 @@ print("dashboards: %d queries; runbook: every alert has its section" % len(rules
 PY
 promtool check rules "$work/dashboard-queries.yml" >/dev/null
 echo "dashboards: PromQL parses"
+
+# Kubernetes: render the kustomization (kubectl's built-in kustomize), schema-check every object offline against
+# the Kubernetes and Prometheus Operator schemas (npm: kubernetes-models), keep the PrometheusRule equal to
+# deploy/prometheus/alerts.yml.
+deploy/k8s/monitoring/generate-prometheus-rule.sh --check
+if [ ! -d deploy/k8s/validate/node_modules ]; then
+    (cd deploy/k8s/validate && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+kubectl kustomize deploy/k8s > "$work/k8s.yaml"
+node deploy/k8s/validate/validate.mjs < "$work/k8s.yaml"
