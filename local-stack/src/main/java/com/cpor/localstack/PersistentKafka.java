@@ -40,7 +40,8 @@ final class PersistentKafka implements KafkaServer {
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "true")
+                    // as in production: a topic exists because a service declared it, never because someone read it
+                    .setConfigProp("auto.create.topics.enable", "false")
                     .build();
             if (!formatted) {
                 cluster.format();

@@ -136,6 +136,10 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.datasource.username", postgres.username());
             properties.put("spring.datasource.password", postgres.password());
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            // one broker: topics with a single replica (production defaults are 3 and min.insync.replicas 2);
+            // a multi-broker run sets its own through the overrides
+            properties.put("cpor.messaging.replication-factor", "1");
+            properties.put("cpor.messaging.min-insync-replicas", "1");
             properties.putAll(identity.resourceServerProperties());
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", String.valueOf(mail.port()));

@@ -21,26 +21,39 @@ public record PlatformProperties(
 
     /**
      * @param publishes       topics this service is the single writer of (created on start-up)
-     * @param consumes        topics this service reads; their dead-letter topics are created on start-up
+     * @param consumes        topics this service reads; they and their dead-letter topics are created on start-up
+     *                        too, so a consumer never subscribes to a topic that does not exist yet
      * @param partitions      partitions of created topics; a claim's events share one partition (key = claim id)
-     * @param replicationFactor replication of created topics (1 locally, 3 in production)
-     * @param retries         delivery attempts after the first before a record is dead-lettered
+     * @param replicationFactor replication of created topics (3 in production; 1 only on a single-broker stack)
+     * @param retries         delivery attempts after the first before a record that failed for an unexpected
+     *                        reason is dead-lettered
      * @param retryInitialInterval first back-off between attempts; doubles up to {@code retryMaxInterval}
+     * @param minInsyncReplicas replicas that must have a record before the broker acknowledges it ({@code acks=all})
+     * @param retention       how long created topics keep records ({@code retention.ms})
+     * @param deadLetterRetention how long {@code -dlt} topics keep records: long enough to notice, fix and replay
+     * @param unavailableRetryMaxInterval longest back-off while a listener waits out an unavailable database or
+     *                        broker (retried without limit, the record is never skipped)
      */
     public record Messaging(
             @DefaultValue List<String> publishes,
             @DefaultValue List<String> consumes,
             @DefaultValue("3") int partitions,
-            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("3") short replicationFactor,
             @DefaultValue("4") int retries,
             @DefaultValue("200ms") Duration retryInitialInterval,
-            @DefaultValue("5s") Duration retryMaxInterval) {
+            @DefaultValue("5s") Duration retryMaxInterval,
+            @DefaultValue("2") int minInsyncReplicas,
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("30d") Duration deadLetterRetention,
+            @DefaultValue("30s") Duration unavailableRetryMaxInterval) {
     }
 
     /**
      * @param pollInterval how long the relay waits for new rows when not woken by a commit
      * @param batchSize    rows published per round trip
-     * @param sendTimeout  how long the relay waits for the broker's acknowledgement of a batch
+     * @param sendTimeout  how long the relay waits for the broker's acknowledgement of a batch; also bounds the
+     *                     relay's database transaction (and its advisory lock): rows not acknowledged by then stay
+     *                     for the next round
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,

@@ -5,7 +5,9 @@ import org.testcontainers.kafka.KafkaContainer;
 /** Kafka in KRaft mode in a container, when a Docker engine is available. */
 final class ContainerKafka implements KafkaServer {
 
-    private final KafkaContainer container = new KafkaContainer("apache/kafka-native:3.8.0");
+    private final KafkaContainer container = new KafkaContainer("apache/kafka-native:3.8.0")
+            // as in production: topics exist because a service declared them, never because someone read
+            .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 
     @Override
     public void start() {

@@ -5,12 +5,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.util.Map;
 
-/** An in-JVM KRaft broker (spring-kafka-test), used when no Docker engine is available. */
+/** An in-JVM KRaft broker (spring-kafka-test), used when no Docker engine is available. Does not auto-create topics. */
 final class EmbeddedKafka implements KafkaServer {
 
     private final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
             .brokerProperties(Map.of(
-                    "auto.create.topics.enable", "true",
+                    // as in production: topics exist because a service declared them, never because someone read
+                    "auto.create.topics.enable", "false",
                     "group.initial.rebalance.delay.ms", "0",
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Points a service's application context at the shared real infrastructure: its own database
- * ({@code <application name>_test}), the Kafka broker, and the test JWT issuer.
+ * ({@code <application name>_test}), the Kafka broker (single node: topics with one replica), and the test JWT
+ * issuer.
  */
 public class RealInfrastructureInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -23,6 +24,9 @@ public class RealInfrastructureInitializer
         properties.put("spring.datasource.username", postgres.username());
         properties.put("spring.datasource.password", postgres.password());
         properties.put("spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
+        // the test broker is a single node: production's replication 3 / min.insync.replicas 2 cannot be met there
+        properties.put("cpor.messaging.replication-factor", "1");
+        properties.put("cpor.messaging.min-insync-replicas", "1");
         properties.putAll(TestIdentity.provider().resourceServerProperties());
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("cpor-real-infrastructure", properties));
