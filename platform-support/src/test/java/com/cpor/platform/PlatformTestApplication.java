@@ -6,6 +6,7 @@ import com.cpor.platform.inbox.Inbox;
 import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.timers.DueTimer;
+import com.cpor.platform.timers.TimerClock;
 import com.cpor.platform.timers.TimerHandler;
 import io.micrometer.tracing.Tracer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +25,12 @@ public class PlatformTestApplication {
     @Primary
     MutableClock testClock() {
         return MutableClock.startingNow();
+    }
+
+    /** Timers fall due when the test clock says (in production they are due by the database clock). */
+    @Bean
+    TimerClock timerClock(MutableClock clock) {
+        return clock::instant;
     }
 
     @Bean

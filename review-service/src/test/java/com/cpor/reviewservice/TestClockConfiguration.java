@@ -1,6 +1,7 @@
 package com.cpor.reviewservice;
 
 import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.timers.TimerClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -22,5 +23,11 @@ public class TestClockConfiguration {
     @Primary
     MutableClock testClock() {
         return CLOCK;
+    }
+
+    /** Timers fall due when the test clock says (in production they are due by the database clock). */
+    @Bean
+    TimerClock timerClock() {
+        return CLOCK::instant;
     }
 }

@@ -13,9 +13,6 @@ import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.messaging.UnknownEventTypeException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.outbox.OutboxRelay;
-import com.cpor.platform.timers.DurableTimers;
-import com.cpor.platform.timers.TimerHandler;
-import com.cpor.platform.timers.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -279,16 +276,5 @@ public class MessagingAutoConfiguration {
     @Bean
     Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         return new Inbox(jdbc, transactions, meters);
-    }
-
-    @Bean
-    DurableTimers durableTimers(JdbcClient jdbc) {
-        return new DurableTimers(jdbc);
-    }
-
-    @Bean
-    TimerPoller timerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
-                            PlatformProperties properties, Clock clock, MeterRegistry meters) {
-        return new TimerPoller(jdbc, transactions, handlers, properties.timers(), clock, meters);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Deadlines stored in the service's own database. Scheduling joins the caller's transaction, so a timer
- * exists exactly when the state change that started its clock committed.
+ * exists exactly when the state change that started its clock committed. Fired and cancelled timers are
+ * deleted after {@code cpor.retention.timers}; scheduling is idempotent only while the row exists.
  */
 public class DurableTimers {
 
@@ -37,14 +38,20 @@ public class DurableTimers {
     /** Cancels a pending timer. @return true if one was pending */
     public boolean cancel(String timerId) {
         requireTransaction();
-        return jdbc.sql("UPDATE durable_timer SET state = 'CANCELLED' WHERE timer_id = ? AND state = 'PENDING'")
+        return jdbc.sql("""
+                        UPDATE durable_timer SET state = 'CANCELLED', finished_at = now()
+                        WHERE timer_id = ? AND state = 'PENDING'
+                        """)
                 .param(timerId).update() > 0;
     }
 
     /** Cancels every pending timer of a kind for a claim. @return how many were pending */
     public int cancelAll(String claimId, String kind) {
         requireTransaction();
-        return jdbc.sql("UPDATE durable_timer SET state = 'CANCELLED' WHERE claim_id = ? AND kind = ? AND state = 'PENDING'")
+        return jdbc.sql("""
+                        UPDATE durable_timer SET state = 'CANCELLED', finished_at = now()
+                        WHERE claim_id = ? AND kind = ? AND state = 'PENDING'
+                        """)
                 .params(claimId, kind).update();
     }
 

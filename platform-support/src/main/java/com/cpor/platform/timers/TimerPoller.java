@@ -8,101 +8,165 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Fires due timers exactly once across all instances: due rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, and each firing (handler effects + FIRED mark) commits in a savepoint
- * of that transaction. A crash before commit leaves the timer PENDING, so it fires after restart.
- * A failing handler is retried with back-off and parked as FAILED after {@code maxAttempts}.
- * {@code workers} pollers run side by side, so a burst of due timers is not fired one round trip at a time.
+ * Fires due timers exactly once across all instances. A timer is due by the database clock
+ * ({@code clock_timestamp()}; see {@link TimerClock} for tests), never by this instance's clock, so a clock that
+ * jumps ahead on one instance fires nothing early.
+ * <p>
+ * Each firing is its own transaction, taking its locks in one order: a try-lock on the claim (an advisory lock,
+ * so pollers never wait for each other and a claim's timers fire one at a time), then the handler's subject
+ * ({@link TimerHandler#lockSubject}), then the timer row, re-checked under the lock (a user action may have
+ * cancelled it meanwhile). Handler effects and the FIRED mark commit together; a crash before commit leaves the
+ * timer PENDING, so it fires after restart. A failing handler is retried with back-off and parked as FAILED after
+ * {@code maxAttempts}. {@code workers} pollers run side by side; an instance only takes timers of kinds it has a
+ * handler for (a newer instance's kinds wait for a newer instance during a rolling upgrade).
  */
 public class TimerPoller extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
+    /** Advisory-lock namespace (first key of the two-key form) of "a timer of this claim is firing". */
+    static final int CLAIM_FIRING_LOCK = 0x54494d52; // "TIMR"
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate batchTransaction;
-    private final TransactionTemplate firingSavepoint;
+    private final TransactionTemplate transactions;
     private final Map<String, TimerHandler> handlers;
     private final PlatformProperties.Timers settings;
-    private final Clock clock;
+    private final TimerClock timerClock;
     private final MeterRegistry meters;
     private final Timer lateness;
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
-                       PlatformProperties.Timers settings, Clock clock, MeterRegistry meters) {
+                       PlatformProperties.Timers settings, TimerClock timerClock, MeterRegistry meters) {
         super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(), settings.workers());
         this.jdbc = jdbc;
-        this.batchTransaction = new TransactionTemplate(transactions.getTransactionManager());
-        this.firingSavepoint = new TransactionTemplate(transactions.getTransactionManager());
-        this.firingSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.settings = settings;
-        this.clock = clock;
+        this.timerClock = timerClock;
         this.meters = meters;
         this.lateness = Timer.builder("cpor.timers.lateness").description("Firing time minus due time")
                 .publishPercentileHistogram().register(meters);
-        Gauge.builder("cpor.timers.pending", this, poller -> poller.count("state = 'PENDING'"))
-                .description("Timers waiting for their due time").register(meters);
-        Gauge.builder("cpor.timers.overdue", this, poller -> poller.count("state = 'PENDING' AND due_at < now()"))
-                .description("Timers past their due time and not yet fired").register(meters);
-        Gauge.builder("cpor.timers.failed", this, poller -> poller.count("state = 'FAILED'"))
-                .description("Timers parked after repeated handler failures").register(meters);
+        // each gauge query is answered from a partial index (see db/platform V4), never by scanning fired timers
+        gaugeQueries().forEach((name, sql) -> Gauge.builder(name, this, poller -> poller.count(name))
+                .description(switch (name) {
+                    case "cpor.timers.pending" -> "Timers waiting for their due time";
+                    case "cpor.timers.overdue" -> "Timers past their due time and not yet fired";
+                    default -> "Timers parked after repeated handler failures";
+                })
+                .register(meters));
+    }
+
+    /** The SQL behind each gauge, as it runs now (public for the test that checks they use an index). */
+    public Map<String, String> gaugeQueries() {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("cpor.timers.pending", "SELECT count(*) FROM durable_timer WHERE state = 'PENDING'");
+        Instant testNow = timerClock.override();
+        queries.put("cpor.timers.overdue", "SELECT count(*) FROM durable_timer WHERE state = 'PENDING' AND due_at < "
+                + (testNow == null ? "clock_timestamp()" : "timestamptz '" + testNow + "'"));
+        queries.put("cpor.timers.failed", "SELECT count(*) FROM durable_timer WHERE state = 'FAILED'");
+        return queries;
     }
 
     /** Fires every timer due now. @return the number fired */
     public int fireDueTimers() {
+        if (handlers.isEmpty()) {
+            return 0;
+        }
         int total = 0;
-        int batch;
+        List<DueTimer> candidates;
+        int fired;
         do {
-            batch = fireBatch();
-            total += batch;
-        } while (batch == settings.batchSize());
+            candidates = dueCandidates();
+            fired = 0;
+            for (DueTimer candidate : candidates) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return total;
+                }
+                if (fireIfStillDue(candidate)) {
+                    fired++;
+                }
+            }
+            total += fired;
+        } while (candidates.size() == settings.batchSize() && fired > 0);
         return total;
     }
 
-    private int fireBatch() {
-        Integer claimed = batchTransaction.execute(status -> {
-            List<DueTimer> due = jdbc.sql("""
-                            SELECT timer_id, kind, claim_id, due_at, payload, attempts FROM durable_timer
-                            WHERE state = 'PENDING' AND due_at <= ?
-                            ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED
-                            """)
-                    .params(Timestamp.from(clock.instant()), settings.batchSize())
-                    .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
-                    .list();
-            due.forEach(this::fire);
-            return due.size();
-        });
-        return claimed == null ? 0 : claimed;
+    /** Read without locks: the firing transaction decides, under its locks, whether a candidate is still due. */
+    private List<DueTimer> dueCandidates() {
+        Instant testNow = timerClock.override();
+        List<DueTimer> due = new ArrayList<>(withNow(jdbc.sql("""
+                        SELECT timer_id, kind, claim_id, due_at, payload, attempts FROM durable_timer
+                        WHERE state = 'PENDING' AND due_at <= %s AND kind IN (:kinds)
+                        ORDER BY due_at LIMIT :limit
+                        """.formatted(now(testNow))), testNow)
+                .param("kinds", handlers.keySet())
+                .param("limit", settings.batchSize())
+                .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
+                .list());
+        if (settings.workers() > 1) {
+            Collections.shuffle(due); // side-by-side pollers start on different claims
+        }
+        return due;
     }
 
-    private void fire(DueTimer timer) {
-        TimerHandler handler = handlers.get(timer.kind());
+    private boolean fireIfStillDue(DueTimer candidate) {
+        TimerHandler handler = handlers.get(candidate.kind());
         try {
-            firingSavepoint.executeWithoutResult(status -> {
-                if (handler == null) {
-                    throw new IllegalStateException("No handler for timer kind " + timer.kind());
+            Optional<Duration> firedLate = transactions.execute(status -> {
+                boolean claimFree = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock, hashtext(:claimId))")
+                        .param("lock", CLAIM_FIRING_LOCK).param("claimId", candidate.claimId())
+                        .query(Boolean.class).single();
+                if (!claimFree) {
+                    return Optional.<Duration>empty(); // another poller is firing a timer of this claim
                 }
-                handler.onDue(timer);
-                jdbc.sql("UPDATE durable_timer SET state = 'FIRED', fired_at = ?, attempts = ? WHERE timer_id = ?")
-                        .params(Timestamp.from(clock.instant()), timer.attempt(), timer.timerId()).update();
+                handler.lockSubject(candidate);
+                Instant testNow = timerClock.override();
+                Optional<DueTimer> timer = withNow(jdbc.sql("""
+                                SELECT timer_id, kind, claim_id, due_at, payload, attempts FROM durable_timer
+                                WHERE timer_id = :timerId AND state = 'PENDING' AND due_at <= %s FOR UPDATE
+                                """.formatted(now(testNow))), testNow)
+                        .param("timerId", candidate.timerId())
+                        .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
+                        .optional();
+                if (timer.isEmpty()) {
+                    return Optional.<Duration>empty(); // fired elsewhere, cancelled or moved meanwhile
+                }
+                handler.onDue(timer.get());
+                Long lateMillis = withNow(jdbc.sql("""
+                                UPDATE durable_timer SET state = 'FIRED', fired_at = now(), finished_at = now(),
+                                    attempts = :attempts
+                                WHERE timer_id = :timerId
+                                RETURNING (extract(epoch FROM %s - due_at) * 1000)::bigint
+                                """.formatted(now(testNow))), testNow)
+                        .param("attempts", timer.get().attempt()).param("timerId", candidate.timerId())
+                        .query(Long.class).single();
+                return Optional.of(Duration.ofMillis(Math.max(0, lateMillis)));
             });
-            lateness.record(Duration.between(timer.dueAt(), clock.instant()));
-            meters.counter("cpor.timers.fired", "kind", timer.kind()).increment();
+            if (firedLate == null || firedLate.isEmpty()) {
+                return false;
+            }
+            lateness.record(firedLate.get());
+            meters.counter("cpor.timers.fired", "kind", candidate.kind()).increment();
+            return true;
         } catch (RuntimeException e) {
-            recordFailure(timer, e);
+            recordFailure(candidate, e);
+            return false;
         }
     }
 
@@ -110,19 +174,34 @@ public class TimerPoller extends PollingLoop {
         boolean giveUp = timer.attempt() >= settings.maxAttempts();
         log.error("Timer {} ({}) of claim {} failed on attempt {}{}", timer.timerId(), timer.kind(), timer.claimId(),
                 timer.attempt(), giveUp ? "; parked as FAILED" : "; will retry", failure);
-        jdbc.sql("""
-                        UPDATE durable_timer SET attempts = ?, last_error = ?, state = ?, due_at = ?
-                        WHERE timer_id = ?
-                        """)
-                .params(timer.attempt(), String.valueOf(failure.getMessage()), giveUp ? "FAILED" : "PENDING",
-                        Timestamp.from(giveUp ? timer.dueAt() : clock.instant().plus(settings.retryBackoff())),
-                        timer.timerId())
-                .update();
+        Instant testNow = timerClock.override();
+        transactions.executeWithoutResult(status -> withNow(jdbc.sql("""
+                        UPDATE durable_timer SET attempts = :attempts, last_error = :error, state = :state,
+                            due_at = CASE WHEN :giveUp THEN due_at
+                                ELSE %s + :backoffMillis * interval '1 millisecond' END
+                        WHERE timer_id = :timerId AND state = 'PENDING'
+                        """.formatted(now(testNow))), testNow)
+                .param("attempts", timer.attempt())
+                .param("error", String.valueOf(failure.getMessage()))
+                .param("state", giveUp ? "FAILED" : "PENDING")
+                .param("giveUp", giveUp)
+                .param("backoffMillis", settings.retryBackoff().toMillis())
+                .param("timerId", timer.timerId())
+                .update());
         meters.counter("cpor.timers.failures", "kind", timer.kind()).increment();
     }
 
-    private double count(String condition) {
-        return jdbc.sql("SELECT count(*) FROM durable_timer WHERE " + condition).query(Long.class).single();
+    /** The database clock, or the test clock's instant bound as {@code :timerNow}. */
+    private static String now(Instant testNow) {
+        return testNow == null ? "clock_timestamp()" : "CAST(:timerNow AS timestamptz)";
+    }
+
+    private static JdbcClient.StatementSpec withNow(JdbcClient.StatementSpec statement, Instant testNow) {
+        return testNow == null ? statement : statement.param("timerNow", Timestamp.from(testNow));
+    }
+
+    private double count(String gauge) {
+        return jdbc.sql(gaugeQueries().get(gauge)).query(Long.class).single();
     }
 
     @Override

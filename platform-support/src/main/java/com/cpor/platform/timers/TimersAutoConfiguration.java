@@ -1,0 +1,37 @@
+package com.cpor.platform.timers;
+
+import com.cpor.platform.config.MessagingAutoConfiguration;
+import com.cpor.platform.config.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+
+/** Durable timers: scheduling inside the caller's transaction, and the poller that fires them. */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class TimersAutoConfiguration {
+
+    /** Timers are due by the database clock; only tests that move time declare their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    TimerClock timerClock() {
+        return TimerClock.DATABASE;
+    }
+
+    @Bean
+    DurableTimers durableTimers(JdbcClient jdbc) {
+        return new DurableTimers(jdbc);
+    }
+
+    @Bean
+    TimerPoller timerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
+                            PlatformProperties properties, TimerClock timerClock, MeterRegistry meters) {
+        return new TimerPoller(jdbc, transactions, handlers, properties.timers(), timerClock, meters);
+    }
+}
