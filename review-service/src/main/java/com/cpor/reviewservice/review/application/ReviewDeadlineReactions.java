@@ -17,6 +17,7 @@ import java.time.Instant;
 /**
  * What happens when a review deadline passes. Runs inside the transaction that marks the timer fired,
  * so the event and the firing commit together: exactly once. Timers of an earlier round change nothing.
+ * Lock order, everywhere in this service: the review row, then its timer rows.
  */
 @Service
 public class ReviewDeadlineReactions {
@@ -41,6 +42,14 @@ public class ReviewDeadlineReactions {
         for (ReviewSlaBreached.Stage stage : ReviewSlaBreached.Stage.values()) {
             meters.counter(BREACHES, "stage", stage.name());
         }
+    }
+
+    /**
+     * Locks the review before the poller locks the timer row. Reviewer actions and claim events lock the review and
+     * then change its timers; the poller taking the timer first would deadlock with them.
+     */
+    public void lockReview(String claimId) {
+        reviews.lock(claimId);
     }
 
     public void onDue(ReviewTimerKind kind, DueTimer timer) {

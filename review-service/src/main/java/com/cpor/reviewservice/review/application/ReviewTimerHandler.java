@@ -19,6 +19,12 @@ public class ReviewTimerHandler implements TimerHandler {
         return kind.kind();
     }
 
+    /** The review row before the timer row: the order of every reviewer action and claim event here. */
+    @Override
+    public void lockSubject(DueTimer timer) {
+        reactions.lockReview(timer.claimId());
+    }
+
     @Override
     public void onDue(DueTimer timer) {
         reactions.onDue(kind, timer);
