@@ -42,6 +42,16 @@ public final class ClaimEvents {
                 null, null, status, null, ClaimSnapshot.Deadlines.NONE, competing, null, 0, at, null, at, at, 1);
     }
 
+    /** The same claim under another name, as claim-service publishes it at {@code version}. */
+    public static ClaimSnapshot renamed(ClaimSnapshot claim, String name, long version) {
+        return new ClaimSnapshot(claim.claimId(), name, claim.partnerId(), claim.solutionArea(), claim.activity(),
+                claim.program(), claim.customer(), claim.products(), claim.customerContact(),
+                claim.customerTechnicalContact(), claim.partnerContact(), claim.solutionSellerName(),
+                claim.isvSolutionName(), claim.status(), claim.rejection(), claim.deadlines(), claim.competingClaimIds(),
+                claim.eligibilitySentAt(), claim.disputeCount(), claim.submittedAt(), claim.approvedAt(),
+                claim.createdAt(), claim.updatedAt(), version);
+    }
+
     public static ClaimSubmitted submitted(String claimId, Instant at) {
         return submitted(claimId, at, List.of());
     }

@@ -124,6 +124,20 @@ class ReviewTest {
         assertThat(review.expirePartnerResponse(1, NOW)).isEmpty();
     }
 
+    @Test
+    void an_older_claim_snapshot_does_not_replace_a_newer_one() {
+        Review review = queued();
+        review.claimUpdated(ClaimEvents.renamed(review.claim(), "Newer", 3), NOW);
+
+        review.claimUpdated(ClaimEvents.renamed(review.claim(), "Older", 2), NOW);
+        review.claimStatusChanged(ClaimStatus.SUBMITTED, ClaimEvents.renamed(review.claim(), "Oldest", 1), false, NOW);
+
+        assertThat(review.claim().name()).isEqualTo("Newer");
+        assertThat(review.claim().version()).isEqualTo(3);
+        review.claimUpdated(ClaimEvents.renamed(review.claim(), "Same version again", 3), NOW);
+        assertThat(review.claim().name()).isEqualTo("Same version again");
+    }
+
     private static Review queued() {
         String claimId = ClaimEvents.newClaimId();
         return Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), NOW), NOW,

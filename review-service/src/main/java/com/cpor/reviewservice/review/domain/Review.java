@@ -317,8 +317,12 @@ public final class Review {
                 : Optional.empty();
     }
 
+    /**
+     * Keeps the newest snapshot: a claim's events arrive in order, but a replayed or redelivered event can carry
+     * an older one (a lower claim {@code version}), which must not overwrite what reviewers see.
+     */
     private void updateClaim(ClaimSnapshot snapshot) {
-        if (snapshot != null) {
+        if (snapshot != null && (claim == null || snapshot.version() >= claim.version())) {
             claim = snapshot;
             if (snapshot.competingClaimIds() != null && !snapshot.competingClaimIds().isEmpty()) {
                 competingClaimIds = List.copyOf(snapshot.competingClaimIds());
