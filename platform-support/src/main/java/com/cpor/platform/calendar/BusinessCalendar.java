@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -65,6 +66,14 @@ public final class BusinessCalendar {
 
     public String country() {
         return country;
+    }
+
+    /**
+     * The last date up to which this country's yearly decrees (worked weekend days, bridge days) are known, or
+     * empty for a country whose calendar needs no yearly decree.
+     */
+    public Optional<LocalDate> decreesCoveredThrough() {
+        return Optional.ofNullable(overrides.coveredThrough());
     }
 
     public boolean isBusinessDay(LocalDate date) {

@@ -24,16 +24,26 @@ import java.util.Set;
  * 2025-01-26 working   Spring Festival swap (Sunday)
  * 2025-01-28 holiday   Spring Festival
  * </pre>
+ * A line {@code covered-through 2026-12-31} states the last date whose decrees the table holds: the days off
+ * and worked days of such countries are decreed year by year, so past that date the table is silent and
+ * deadlines fall back to Jollyday's base rules (see {@link CalendarCoverage}).
+ * <p>
  * A deployment adds to it with {@code cpor.calendar.extra-holidays} / {@code extra-working-days}, which win
  * where they disagree with the table.
  *
- * @param workingDays dates that are business days whatever the weekday or Jollyday say
- * @param holidays    dates that are never business days
+ * @param workingDays    dates that are business days whatever the weekday or Jollyday say
+ * @param holidays       dates that are never business days
+ * @param coveredThrough the last date the table's decrees cover, or null where no yearly decree is needed
  */
-public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holidays) {
+public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holidays, LocalDate coveredThrough) {
 
     public static final CalendarOverrides NONE = new CalendarOverrides(Set.of(), Set.of());
     static final String RESOURCE_DIRECTORY = "calendar-overrides/";
+    private static final String COVERED_THROUGH = "covered-through";
+
+    public CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holidays) {
+        this(workingDays, holidays, null);
+    }
 
     public CalendarOverrides {
         workingDays = Set.copyOf(workingDays);
@@ -69,6 +79,7 @@ public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holid
     public static CalendarOverrides parse(String source, List<String> lines) {
         Set<LocalDate> working = new HashSet<>();
         Set<LocalDate> holidays = new HashSet<>();
+        LocalDate coveredThrough = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -78,12 +89,11 @@ public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holid
             if (parts.length < 2) {
                 throw malformed(source, i, line, "expected '<yyyy-mm-dd> working|holiday [description]'");
             }
-            LocalDate date;
-            try {
-                date = LocalDate.parse(parts[0]);
-            } catch (DateTimeParseException e) {
-                throw malformed(source, i, line, "not an ISO date: " + parts[0]);
+            if (parts[0].equals(COVERED_THROUGH)) {
+                coveredThrough = date(source, i, line, parts[1]);
+                continue;
             }
+            LocalDate date = date(source, i, line, parts[0]);
             boolean added = switch (parts[1].toLowerCase(Locale.ROOT)) {
                 case "working" -> working.add(date);
                 case "holiday" -> holidays.add(date);
@@ -93,7 +103,15 @@ public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holid
                 throw malformed(source, i, line, "the date is listed twice");
             }
         }
-        return new CalendarOverrides(working, holidays);
+        return new CalendarOverrides(working, holidays, coveredThrough);
+    }
+
+    private static LocalDate date(String source, int index, String line, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw malformed(source, index, line, "not an ISO date: " + text);
+        }
     }
 
     /** This table with {@code deployment}'s dates added; where they disagree, the deployment wins. */
@@ -104,7 +122,7 @@ public record CalendarOverrides(Set<LocalDate> workingDays, Set<LocalDate> holid
         off.removeAll(deployment.workingDays());
         working.addAll(deployment.workingDays());
         off.addAll(deployment.holidays());
-        return new CalendarOverrides(working, off);
+        return new CalendarOverrides(working, off, coveredThrough);
     }
 
     private static IllegalArgumentException malformed(String source, int index, String line, String problem) {

@@ -169,6 +169,16 @@ class BusinessCalendarTest {
         }
 
         @Test
+        void december_rest_days_and_their_worked_saturdays_of_2025_and_2026() {
+            assertThat(hu.isBusinessDay(LocalDate.parse("2025-12-13"))).as("decree 11/2024. (IV. 8.) NGM").isTrue();
+            assertThat(hu.isBusinessDay(LocalDate.parse("2025-12-24"))).isFalse();
+            assertThat(hu.isBusinessDay(LocalDate.parse("2026-12-12"))).as("decree 10/2025. (IV. 30.) NGM").isTrue();
+            assertThat(hu.isBusinessDay(LocalDate.parse("2026-12-24"))).isFalse();
+            // Friday 11 December 2026 09:00 Budapest: the next business day is the worked Saturday
+            assertThat(hu.plusBusinessDays(at("2026-12-11T08:00:00Z"), 1)).isEqualTo(at("2026-12-12T08:00:00Z"));
+        }
+
+        @Test
         void a_worked_saturday_counts_as_a_business_day() {
             // Thursday 15 May 2025 10:00 Budapest: Friday 16th is day 1, the worked Saturday 17th is day 2
             assertThat(hu.plusBusinessDays(at("2025-05-15T08:00:00Z"), 2)).isEqualTo(at("2025-05-17T08:00:00Z"));
@@ -201,6 +211,11 @@ class BusinessCalendarTest {
             assertThat(ru.isBusinessDay(LocalDate.parse("2025-05-08"))).isFalse();
             assertThat(ru.isBusinessDay(LocalDate.parse("2025-02-24"))).isTrue();
             assertThat(ru.isBusinessDay(LocalDate.parse("2025-01-09"))).isTrue();
+        }
+
+        @Test
+        void monday_11_january_2027_is_a_working_day_although_the_weekend_of_the_9th_and_10th_is_in_the_holidays() {
+            assertThat(ru.isBusinessDay(LocalDate.parse("2027-01-11"))).isTrue();
         }
 
         @Test

@@ -21,6 +21,18 @@ class CalendarOverridesTest {
     }
 
     @Test
+    void a_table_states_how_far_its_decrees_reach_and_keeps_it_when_a_deployment_adds_dates() {
+        CalendarOverrides table = CalendarOverrides.parse("test.txt", List.of(
+                "covered-through 2026-12-31", "2026-10-10 working National Day swap"));
+
+        assertThat(table.coveredThrough()).isEqualTo(LocalDate.parse("2026-12-31"));
+        assertThat(table.overriddenBy(new CalendarOverrides(Set.of(), Set.of(LocalDate.parse("2027-02-08"))))
+                .coveredThrough()).isEqualTo(LocalDate.parse("2026-12-31"));
+        assertThatThrownBy(() -> CalendarOverrides.parse("cn.txt", List.of("covered-through next-year")))
+                .hasMessageContaining("cn.txt line 1").hasMessageContaining("not an ISO date");
+    }
+
+    @Test
     void a_malformed_line_names_the_source_and_line() {
         assertThatThrownBy(() -> CalendarOverrides.parse("cn.txt", List.of("# x", "2025-13-01 holiday")))
                 .hasMessageContaining("cn.txt line 2").hasMessageContaining("not an ISO date");
@@ -51,6 +63,9 @@ class CalendarOverridesTest {
         for (String country : List.of("cn", "ru", "hu")) {
             assertThat(CalendarOverrides.existsFor(country)).as(country).isTrue();
             CalendarOverrides table = CalendarOverrides.forCountry(country);
+            assertThat(table.coveredThrough()).as(country + " states how far its decrees reach").isNotNull();
+            assertThat(table.holidays()).as(country + " lists nothing decreed beyond its coverage")
+                    .allMatch(date -> !date.isAfter(table.coveredThrough()));
             assertThat(table.workingDays()).as(country + " worked days are weekend days")
                     .allMatch(date -> date.getDayOfWeek().getValue() >= 6 || country.equals("ru"));
         }
