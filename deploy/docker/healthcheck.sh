@@ -1,9 +1,9 @@
 #!/bin/bash
-# Container health probe without curl or wget: GET /actuator/health over bash's /dev/tcp.
-# Healthy only on HTTP 200 (Spring answers 503 when the database or another indicator is DOWN).
+# Container health probe without curl or wget: GET the readiness group over bash's /dev/tcp, on the management
+# port where one is set. Healthy only on HTTP 200 (Spring answers 503 when the database is DOWN).
 set -euo pipefail
-port="${SERVER_PORT:-8080}"
-path="${HEALTH_PATH:-/actuator/health}"
+port="${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}}"
+path="${HEALTH_PATH:-/actuator/health/readiness}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}"
 printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$path" >&3
 read -r -t 4 status_line <&3
