@@ -56,12 +56,19 @@ public final class Platform implements AutoCloseable {
      *                       it under load (the services keep their JDBC URLs)
      * @param logDirectory   where the services' logs go, or null for the default ({@code <state>/logs}, or
      *                       {@code end-to-end-tests/target/service-logs} with throw-away state)
+     * @param kafka          a running Kafka (e.g. a multi-broker cluster) that the caller owns and stops, or null for
+     *                       the platform's own broker
      */
     public record Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides,
-                           boolean restartablePostgres, Path logDirectory) {
+                           boolean restartablePostgres, Path logDirectory, KafkaServer kafka) {
 
         public Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides) {
-            this(home, stateDirectory, ports, overrides, false, null);
+            this(home, stateDirectory, ports, overrides, false, null, null);
+        }
+
+        public Settings(Path home, Path stateDirectory, Ports ports, Map<String, Map<String, String>> overrides,
+                        boolean restartablePostgres, Path logDirectory) {
+            this(home, stateDirectory, ports, overrides, restartablePostgres, logDirectory, null);
         }
     }
 
@@ -115,6 +122,10 @@ public final class Platform implements AutoCloseable {
             DATABASES.values().forEach(postgres::database);
         });
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            if (settings.kafka() != null) {
+                kafka = settings.kafka();
+                return;
+            }
             kafka = state == null ? Infrastructure.kafka() : new PersistentKafka(state.resolve("kafka"));
             if (state != null) {
                 kafka.start();
@@ -168,15 +179,27 @@ public final class Platform implements AutoCloseable {
      * consumer group), as when scaling out: its consumers join the group and partitions are rebalanced.
      * It is stopped with the platform unless stopped or killed before.
      */
-    public synchronized ServiceProcess startExtraInstance(String name) {
-        Map<String, String> properties = serviceProperties.get(name);
-        if (properties == null) {
-            throw new IllegalArgumentException("No service " + name);
+    public ServiceProcess startExtraInstance(String name) {
+        return startExtraInstance(name, Map.of());
+    }
+
+    /**
+     * As {@link #startExtraInstance(String)}, with extra environment variables for the process (e.g. a
+     * {@code LD_PRELOAD} that shifts its clock).
+     */
+    public ServiceProcess startExtraInstance(String name, Map<String, String> environment) {
+        ServiceProcess extra;
+        synchronized (this) {
+            Map<String, String> properties = serviceProperties.get(name);
+            if (properties == null) {
+                throw new IllegalArgumentException("No service " + name);
+            }
+            int instance = extraInstances.size() + 2;
+            extra = new ServiceProcess(name, jarOf(name), FreePorts.next(), properties,
+                    logDirectory().resolve(name + "-" + instance + ".log"), environment);
+            extraInstances.add(extra);
         }
-        int instance = extraInstances.size() + 2;
-        ServiceProcess extra = new ServiceProcess(name, jarOf(name), FreePorts.next(), properties,
-                logDirectory().resolve(name + "-" + instance + ".log"));
-        extraInstances.add(extra);
+        // several instances may start side by side
         extra.start();
         extra.awaitHealthy(Duration.ofMinutes(3));
         return extra;
@@ -188,10 +211,51 @@ public final class Platform implements AutoCloseable {
         postgres.stop();
     }
 
-    /** Starts a restartable PostgreSQL again with the same data directory and port. */
+    /**
+     * Crashes a restartable PostgreSQL: SIGKILL of the postmaster (its backends notice and exit without
+     * cleaning up, the next start runs crash recovery from the WAL). Returns the postmaster's process id.
+     */
+    public synchronized long killPostgres() {
+        requireRestartablePostgres();
+        Path pidFile = restartablePostgresDirectory.resolve("postmaster.pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running (no " + pidFile + ")", e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("No postmaster with pid " + pid));
+        postmaster.destroyForcibly();
+        postmaster.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        // releases the embedded server's lock on the data directory (its pg_ctl stop fails and is only logged)
+        runQuietly(postgres::stop, new ArrayList<>());
+        return pid;
+    }
+
+    /**
+     * Starts a restartable PostgreSQL again with the same data directory and port; after a crash this retries until
+     * the old backends have exited and released the shared memory.
+     */
     public synchronized void startPostgres() {
         requireRestartablePostgres();
-        postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            try {
+                postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+                return;
+            } catch (RuntimeException e) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void requireRestartablePostgres() {
@@ -207,6 +271,14 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first instance and the running extra instances of a service. */
+    public synchronized List<ServiceProcess> instances(String name) {
+        List<ServiceProcess> all = new ArrayList<>();
+        all.add(service(name));
+        extraInstances.stream().filter(extra -> extra.name().equals(name)).forEach(all::add);
+        return all;
     }
 
     public ServiceProcess service(String name) {

@@ -28,14 +28,21 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> properties;
     private final Path logFile;
+    private final Map<String, String> environment;
     private Process process;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
+        this(name, jar, port, properties, logFile, Map.of());
+    }
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile,
+                   Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.properties = Map.copyOf(properties);
         this.logFile = logFile;
+        this.environment = Map.copyOf(environment);
     }
 
     public String name() {
@@ -69,7 +76,9 @@ public final class ServiceProcess {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(logFile.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

@@ -272,7 +272,7 @@ final class ClaimDriver {
         }
     }
 
-    private static Map<String, Object> newClaim(ClaimRun run) {
+    static Map<String, Object> newClaim(ClaimRun run) {
         return Map.of(
                 "name", "Fabrikam — Teams usage (" + run.ending + ")",
                 "partnerId", "1234567",

@@ -28,7 +28,12 @@ import java.util.concurrent.Executors;
  */
 final class FaultCampaign implements AutoCloseable {
 
-    record Fault(String name, String detail, Duration recovery) {
+    /** A fault: injected at {@code at}, repaired (the dependency back) at {@code repaired}. */
+    record Fault(String name, String detail, Duration recovery, Instant at, Instant repaired) {
+
+        Fault(String name, String detail, Duration recovery) {
+            this(name, detail, recovery, null, null);
+        }
     }
 
     private final Platform platform;
@@ -165,13 +170,19 @@ final class FaultCampaign implements AutoCloseable {
 
     /** Records a fault: injects it, starts a canary at once, repairs, and waits for the canary to get through. */
     private void recover(String name, String detail, Runnable inject, Runnable repair) {
+        recover(name, detail, inject, repair, recoveryBound);
+    }
+
+    /** As above, with the bound counted from the fault (a long outage needs its length on top). */
+    Fault recover(String name, String detail, Runnable inject, Runnable repair, Duration bound) {
         Instant faultAt = Instant.now();
         inject.run();
         ClaimRun canary = ClaimDriver.newRun(Ending.WINDOW_ELAPSED);
         load.track(canary);
         canaries.submit(() -> canaryDriver.drive(canary));
         repair.run();
-        Instant deadline = faultAt.plus(recoveryBound);
+        Instant repaired = Instant.now();
+        Instant deadline = faultAt.plus(bound);
         Duration recovery = null;
         while (Instant.now().isBefore(deadline) && canary.failure == null) {
             if (!platform.mail().messagesTo(canary.customerEmail).isEmpty()) {
@@ -180,7 +191,15 @@ final class FaultCampaign implements AutoCloseable {
             }
             pause(Duration.ofMillis(200));
         }
-        faults.add(new Fault(name, detail, recovery));
+        Fault fault = new Fault(name, detail, recovery, faultAt, repaired);
+        faults.add(fault);
+        return fault;
+    }
+
+    /** SIGKILL of one instance (not necessarily the first), keeping what its inbox counted. */
+    void kill(String service, ServiceProcess process) {
+        carryDuplicates(service, process);
+        process.kill();
     }
 
     private void kill(String service) {
@@ -199,7 +218,8 @@ final class FaultCampaign implements AutoCloseable {
 
     /** Adds what the running instances counted so far (call once at the end). */
     void collectDuplicates() {
-        Platform.SERVICES.forEach(service -> carryDuplicates(service, platform.service(service)));
+        Platform.SERVICES.forEach(service -> platform.instances(service).stream().filter(ServiceProcess::isRunning)
+                .forEach(instance -> carryDuplicates(service, instance)));
     }
 
     private void restart(String... services) {

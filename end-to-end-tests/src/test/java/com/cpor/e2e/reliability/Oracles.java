@@ -54,6 +54,8 @@ final class Oracles {
     /** Figures that show the machinery worked (not pass/fail). */
     final Map<String, Long> figures = new LinkedHashMap<>();
     final Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    /** per claim id, the oracles (by name) it violated: lets the rehearsal attribute violations to faults */
+    final Map<String, Set<String>> violatedByClaim = new HashMap<>();
 
     private final Platform platform;
     private final ClaimDriver reader = new ClaimDriver(Duration.ofSeconds(30));
@@ -91,6 +93,8 @@ final class Oracles {
                 continue;
             }
             List<ConsumerRecord<String, String>> claimRecords = byClaim.getOrDefault(run.claimId, List.of());
+            Map<String, Integer> before = new HashMap<>();
+            verdicts.forEach((name, verdict) -> before.put(name, verdict.violations.size()));
             checkFinalState(run);
             resentRecords += checkTransitions(run, claimRecords);
             checkOnce(run, claimRecords, "association.ready-for-evaluation", Topics.INCENTIVE_EVALUATION,
@@ -101,6 +105,11 @@ final class Oracles {
                     .check(consentWindows.getOrDefault(run.claimId, 0) == (run.ending.approved() ? 1 : 0),
                             run + ": " + consentWindows.getOrDefault(run.claimId, 0) + " consent_window rows");
             checkMails(run, notifications.getOrDefault(run.claimId, List.of()), smtpByMessageId);
+            verdicts.forEach((name, verdict) -> {
+                if (verdict.violations.size() > before.getOrDefault(name, 0)) {
+                    violatedByClaim.computeIfAbsent(run.claimId, any -> new java.util.TreeSet<>()).add(name);
+                }
+            });
         }
         figures.put("re-sent records (same ce_id seen again on a topic: outbox re-publish or replay)", resentRecords);
         figures.put("claims acknowledged", runs.stream().filter(ClaimRun::acknowledged).count());

@@ -1,9 +1,12 @@
 package com.cpor.e2e.reliability;
 
 import com.cpor.localstack.Platform;
+import com.cpor.localstack.ServiceProcess;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The platform the fault-injection suite breaks: the four services as real processes on a restartable
@@ -15,6 +18,8 @@ final class ReliabilityPlatform {
     /** Short enough to watch both consent endings, long enough for the customer to decline in time. */
     static final String CONSENT_WINDOW = "PT15S";
     private static Platform platform;
+    /** the rehearsal spreads requests over every running instance, as a load balancer would */
+    private static boolean spread;
 
     private ReliabilityPlatform() {
     }
@@ -37,11 +42,28 @@ final class ReliabilityPlatform {
         return platform;
     }
 
+    /** Runs the suite's drivers against a platform started elsewhere (the rehearsal's), spread over its instances. */
+    static synchronized void use(Platform started) {
+        platform = started;
+        spread = true;
+    }
+
     static String claims() {
-        return get().service("claim-service").baseUrl() + "/api/v1/claims";
+        return baseUrl("claim-service") + "/api/v1/claims";
     }
 
     static String reviews() {
-        return get().service("review-service").baseUrl() + "/api/v1/reviews";
+        return baseUrl("review-service") + "/api/v1/reviews";
+    }
+
+    /** One running instance, chosen at random when spreading (a retry after no answer lands on another). */
+    static String baseUrl(String service) {
+        Platform current = get();
+        if (!spread) {
+            return current.service(service).baseUrl();
+        }
+        List<ServiceProcess> running = current.instances(service).stream().filter(ServiceProcess::isRunning).toList();
+        List<ServiceProcess> choice = running.isEmpty() ? current.instances(service) : running;
+        return choice.get(ThreadLocalRandom.current().nextInt(choice.size())).baseUrl();
     }
 }
