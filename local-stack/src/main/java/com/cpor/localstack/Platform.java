@@ -199,9 +199,9 @@ public final class Platform implements AutoCloseable {
                     logDirectory().resolve(name + "-" + instance + ".log"), environment);
             extraInstances.add(extra);
         }
-        // several instances may start side by side
+        // several instances may start side by side (slowly on a small, busy machine)
         extra.start();
-        extra.awaitHealthy(Duration.ofMinutes(3));
+        extra.awaitHealthy(Duration.ofMinutes(6));
         return extra;
     }
 
