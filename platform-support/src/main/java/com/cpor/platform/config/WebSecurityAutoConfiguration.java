@@ -2,12 +2,15 @@ package com.cpor.platform.config;
 
 import com.cpor.platform.security.ApiProtectionProperties;
 import com.cpor.platform.security.CallerArgumentResolver;
+import com.cpor.platform.security.ProblemJsonRequestRejectedHandler;
 import com.cpor.platform.security.ProblemJsonSecurityHandlers;
 import com.cpor.platform.security.RequestBodyLimitFilter;
 import com.cpor.platform.security.RequiredSubjectValidator;
+import com.cpor.platform.security.SafeQueryFilter;
 import com.cpor.platform.security.WriteRateLimitFilter;
 import com.cpor.platform.security.WriteRateLimiter;
 import com.cpor.platform.web.ProblemDetailsAdvice;
+import com.cpor.platform.web.WebInputConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +22,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -31,6 +35,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -50,6 +56,7 @@ import java.util.List;
         OAuth2ResourceServerWebSecurityAutoConfiguration.class})
 @EnableMethodSecurity
 @EnableConfigurationProperties(ApiProtectionProperties.class)
+@Import(WebInputConfiguration.class)
 public class WebSecurityAutoConfiguration {
 
     private static final String[] ALWAYS_PUBLIC = {
@@ -85,6 +92,13 @@ public class WebSecurityAutoConfiguration {
         return http.build();
     }
 
+    /** URLs the firewall refuses are a 400 problem, like every other invalid input. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler cporRequestRejectedHandler(JsonMapper jsonMapper) {
+        return new ProblemJsonRequestRejectedHandler(jsonMapper);
+    }
+
     /** Added by Spring Boot to issuer, audience and expiry (60 s skew) validation. */
     @Bean
     @ConditionalOnMissingBean(name = "cporRequiredSubjectValidator")
@@ -104,10 +118,20 @@ public class WebSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "cporRequestBodyLimitFilter")
     FilterRegistrationBean<RequestBodyLimitFilter> cporRequestBodyLimitFilter(ApiProtectionProperties protection,
-                                                                             JsonMapper jsonMapper) {
+            JsonMapper jsonMapper, @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxMultipart) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(protection.maxBodySize().toBytes(), jsonMapper));
+                new RequestBodyLimitFilter(protection.maxBodySize().toBytes(), protection.maxFormSize().toBytes(),
+                        maxMultipart.toBytes(), jsonMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Right after the body limit: a malformed query string is refused before anything parses parameters. */
+    @Bean
+    @ConditionalOnMissingBean(name = "cporSafeQueryFilter")
+    FilterRegistrationBean<SafeQueryFilter> cporSafeQueryFilter(JsonMapper jsonMapper) {
+        FilterRegistrationBean<SafeQueryFilter> registration = new FilterRegistrationBean<>(new SafeQueryFilter(jsonMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }
 

@@ -7,12 +7,15 @@ import org.springframework.util.unit.DataSize;
 /**
  * Defaults against hostile or runaway clients, under {@code cpor.security.*}; every value may be overridden.
  *
- * @param maxBodySize largest request body accepted on non-multipart requests (uploads have their own limit)
+ * @param maxBodySize largest request body accepted on JSON and other non-form, non-multipart requests (multipart
+ *                    bodies are limited by {@code spring.servlet.multipart.max-request-size})
+ * @param maxFormSize largest form post ({@code application/x-www-form-urlencoded}, e.g. the consent page's decline)
  * @param rateLimit   per-partner limit on writes
  */
 @ConfigurationProperties("cpor.security")
 public record ApiProtectionProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("64KB") DataSize maxFormSize,
         @DefaultValue RateLimit rateLimit) {
 
     /**

@@ -18,10 +18,15 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import tools.jackson.databind.DatabindException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -84,17 +89,58 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        if (cause instanceof UnrecognizedPropertyException unknown && unknown.getPath().isEmpty()) {
             return toObject(apiProblem(new InvalidInputProblem(unknown.getPropertyName(),
                     "is not a field that can be set here")));
         }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return toObject(apiProblem(new InvalidInputProblem(field, "has an invalid value: " + databind.getOriginalMessage())));
+        if (cause instanceof JacksonException json) {
+            return toObject(apiProblem(new InvalidInputProblem(List.of(JsonInputErrors.describe(json)))));
         }
         return toObject(apiProblem(new InvalidInputProblem("body", "is not readable JSON")));
+    }
+
+    /** A query or path parameter of the wrong type: named, with what it must be (never the Java type). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        Class<?> type = ex.getRequiredType();
+        if (type != null && type.isArray()) {
+            type = type.getComponentType();
+        } else if (ex instanceof MethodArgumentTypeMismatchException argument && type != null
+                && java.util.Collection.class.isAssignableFrom(type)) {
+            type = argument.getParameter().nested().getNestedParameterType();
+        }
+        return toObject(apiProblem(new InvalidInputProblem(name,
+                "must be " + (type == null ? "a valid value" : JsonInputErrors.expected(type)))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return toObject(apiProblem(new InvalidInputProblem(ex.getParameterName(), "is required")));
+    }
+
+    /**
+     * Safety net: a value the database refuses as data (SQLSTATE class 22: bad encoding, NUL, too long, out of
+     * range) came with the request; input checks should have caught it, so it is logged, but it is a 400.
+     * Everything else from the database stays a 500.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<ProblemDetail> dataAccess(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                log.warn("The database refused a value of a request (SQLSTATE {}); an input check is missing",
+                        sql.getSQLState());
+                return apiProblem(new InvalidInputProblem("body",
+                        "contains a value that cannot be stored (invalid text, too long or out of range)"));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

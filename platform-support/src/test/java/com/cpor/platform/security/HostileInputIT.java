@@ -10,11 +10,19 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,12 +36,18 @@ import static com.cpor.platform.security.SecurityProbeController.FORWARDED;
 import static com.cpor.platform.security.SecurityProbeController.RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Platform defaults against hostile input: write rate limit, body limit, headers, nothing secret in logs. */
+/**
+ * Platform defaults against hostile input: write rate limit, body limits, control characters and invalid Unicode,
+ * error messages without Java type names, headers, nothing secret in logs.
+ */
 @ServiceIntegrationTest(properties = {RATE, BURST, FORWARDED, DEBUG_SECURITY_LOGS, DEBUG_WEB_LOGS, EXPOSE_PROMETHEUS})
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputIT {
 
     private static final String WRITES = "/test/security/writes";
+    private static final String TYPED = "/test/security/typed";
+    private static final String ITEMS = "/test/security/items";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ONE_MIB = 1024 * 1024;
 
     @LocalServerPort
@@ -127,6 +141,149 @@ class HostileInputIT {
             assertThat(output.getAll()).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
         }
         assertThat(output.getAll()).doesNotContainIgnoringCase("Authorization: Bearer");
+    }
+
+    // ---- text and parameters (issue 12: NUL was a 500, Jackson messages named Java types)
+
+    @Test
+    void control_characters_and_invalid_unicode_in_json_strings_are_a_400_naming_the_field() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{\"name\":\"a\\u0000b\"}", "name");
+        cases.put("{\"tags\":[\"ok\",\"bell\\u0007\"]}", "tags[1]");
+        cases.put("{\"nested\":{\"value\":\"\\u001b[31mred\"}}", "nested.value");
+        cases.put("{\"extra\":{\"note\":\"\\u0000\"}}", "extra.note");
+        cases.put("{\"name\":\"\\ud800 alone\"}", "name");
+        cases.put("{\"name\":\"\\udc00\"}", "name");
+        cases.put("{\"name\":\"\\u009b\"}", "name");
+        cases.forEach((body, field) -> {
+            HttpResponse<String> response = SecurityHttp.postJson(port, TYPED, freshToken(), body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertProblemJson(response);
+            assertThat(firstError(response).path("field").asString()).as(body).isEqualTo(field);
+        });
+
+        HttpResponse<String> text = SecurityHttp.postJson(port, TYPED, freshToken(),
+                "{\"name\":\"line one\\nline two\\ttabbed\\r\\n\\ud83d\\ude00 zażółć\"}");
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(201);
+    }
+
+    @Test
+    void wrong_typed_values_are_a_400_saying_what_the_field_must_be_without_java_type_names() {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("{\"level\":\"MEDIUM\"}", List.of("level", "must be one of [LOW, HIGH]"));
+        cases.put("{\"level\":7}", List.of("level", "must be one of [LOW, HIGH]"));
+        cases.put("{\"count\":\"many\"}", List.of("count", "must be a whole number"));
+        cases.put("{\"count\":99999999999999999999}", List.of("count", "is out of range"));
+        cases.put("{\"count\":1.5e400}", List.of("count", ""));
+        cases.put("{\"tags\":\"x\"}", List.of("tags", "must be an array"));
+        cases.put("{\"nested\":[1]}", List.of("nested", "must be an object"));
+        cases.put("{\"name\":{\"a\":1}}", List.of("name", "must be a string"));
+        cases.put("{\"nested\":{\"other\":1}}", List.of("nested.other", "is not a field that can be set here"));
+        cases.put("[1,2]", List.of("body", "must be an object"));
+        cases.forEach((body, expected) -> {
+            HttpResponse<String> response = SecurityHttp.postJson(port, TYPED, freshToken(), body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertProblemJson(response);
+            assertThat(firstError(response).path("field").asString()).as(body).isEqualTo(expected.get(0));
+            assertThat(firstError(response).path("message").asString()).as(body).contains(expected.get(1));
+            assertNoJavaTypeNames(response);
+        });
+
+        String token = freshToken();
+        HttpResponse<String> page = SecurityHttp.get(port, ITEMS + "/x?page=abc", token);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(firstError(page).path("field").asString()).isEqualTo("page");
+        assertThat(firstError(page).path("message").asString()).isEqualTo("must be a whole number");
+        assertNoJavaTypeNames(page);
+        HttpResponse<String> level = SecurityHttp.get(port, ITEMS + "/x?level=LOW&level=MEDIUM", token);
+        assertThat(level.statusCode()).isEqualTo(400);
+        assertThat(firstError(level).path("field").asString()).isEqualTo("level");
+        assertThat(firstError(level).path("message").asString()).isEqualTo("must be one of [LOW, HIGH]");
+        assertNoJavaTypeNames(level);
+    }
+
+    @Test
+    void control_characters_and_malformed_utf8_in_query_and_path_parameters_are_a_400_naming_them() {
+        String token = freshToken();
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put(ITEMS + "/x?q=a%00b", "q");
+        cases.put(ITEMS + "/x?page=0&q=tab%09", "q");
+        cases.put(ITEMS + "/x?q=%C3%28", "q");
+        cases.put(ITEMS + "/x?q=%ED%A0%80", "q");
+        cases.put(ITEMS + "/a%01b", "id");
+        cases.put(ITEMS + "/a%7Fb", "id");
+        cases.forEach((path, field) -> {
+            HttpResponse<String> response = SecurityHttp.get(port, path, token);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertProblemJson(response);
+            assertThat(firstError(response).path("field").asString()).as(path).isEqualTo(field);
+        });
+
+        HttpResponse<String> firewalled = SecurityHttp.get(port, ITEMS + "/a%00b", token);
+        assertThat(firewalled.statusCode()).isEqualTo(400);
+        assertProblemJson(firewalled);
+        assertThat(firstError(firewalled).path("field").asString()).isEqualTo("path");
+
+        HttpResponse<String> fine = SecurityHttp.get(port, ITEMS + "/x?q=za%C5%BC%C3%B3%C5%82%C4%87+ja%C5%BA%C5%84", token);
+        assertThat(fine.statusCode()).isEqualTo(200);
+        assertThat(fine.body()).contains("zażółć jaźń");
+    }
+
+    @Test
+    void text_the_database_refuses_as_data_is_a_400_not_a_500() {
+        HttpResponse<String> response = SecurityHttp.send(SecurityHttp.request(port, "/test/security/raw", freshToken())
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("a\u0000b")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblemJson(response);
+    }
+
+    @Test
+    void multipart_and_form_bodies_above_their_limits_are_refused_before_anything_reads_them() throws Exception {
+        String token = freshToken();
+        assertThat(statusOfHead("/test/security/upload", token, "multipart/form-data; boundary=b",
+                "Content-Length: 50000000")).isEqualTo(413);
+        assertThat(statusOfHead("/test/security/form", token, "application/x-www-form-urlencoded",
+                "Content-Length: 100000")).isEqualTo(413);
+        assertThat(statusOfHead("/test/security/form", token, "application/x-www-form-urlencoded",
+                "Transfer-Encoding: chunked")).isEqualTo(411);
+
+        HttpResponse<String> smallForm = SecurityHttp.send(SecurityHttp.request(port, "/test/security/form", freshToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("field=abc")));
+        assertThat(smallForm.statusCode()).isEqualTo(201);
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--b--\r\n";
+        HttpResponse<String> smallUpload = SecurityHttp.send(SecurityHttp.request(port, "/test/security/upload", freshToken())
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)));
+        assertThat(smallUpload.statusCode()).isEqualTo(201);
+    }
+
+    /** Sends only a request's head (no body) and reads the status: the body must be refused unread. */
+    private int statusOfHead(String path, String token, String contentType, String lengthHeader) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n"
+                    + "Content-Type: " + contentType + "\r\n" + lengthHeader + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    private static JsonNode firstError(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).path("errors").path(0);
+    }
+
+    private static void assertNoJavaTypeNames(HttpResponse<String> response) {
+        assertThat(response.body()).doesNotContain("com.cpor", "java.", "tools.jackson", "`", "Cannot deserialize");
+    }
+
+    private static String freshToken() {
+        return tokenOf("hostile-" + UUID.randomUUID(), List.of());
     }
 
     private static String tokenOf(String subject, List<String> partnerIds) {

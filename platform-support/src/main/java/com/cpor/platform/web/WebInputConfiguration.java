@@ -1,0 +1,34 @@
+package com.cpor.platform.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Input every service refuses the same way (400 naming the field or parameter): control characters and invalid
+ * Unicode in JSON strings ({@link SafeTextDeserializer} on the web JSON mapper) and in path variables
+ * ({@link SafeParametersInterceptor}); query strings are checked before that, by
+ * {@code com.cpor.platform.security.SafeQueryFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebInputConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer refuseUnsafeJsonText() {
+        return builder -> builder.addModule(new SimpleModule("cpor-safe-text")
+                .addDeserializer(String.class, new SafeTextDeserializer()));
+    }
+
+    @Bean
+    WebMvcConfigurer refuseUnsafeParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new SafeParametersInterceptor());
+            }
+        };
+    }
+}
