@@ -16,6 +16,7 @@ import com.cpor.claimservice.claim.persistence.ClaimSearch;
 import com.cpor.claimservice.claim.persistence.CommentRepository;
 import com.cpor.claimservice.claim.persistence.DocumentRepository;
 import com.cpor.claimservice.claim.persistence.HistoryRepository;
+import com.cpor.claimservice.config.ClaimLimitsProperties;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
@@ -52,8 +53,8 @@ import java.util.function.Function;
 @Service
 public class ClaimService {
 
-    private static final int MAX_REASON = 1000;
-    private static final int MAX_COMMENT = 5000;
+    /** Ids the platform issues ("d-" and a UUID) are far shorter; anything longer is not one of them. */
+    private static final int MAX_ID = 100;
 
     private final ClaimRepository claims;
     private final DocumentRepository documents;
@@ -62,11 +63,13 @@ public class ClaimService {
     private final ClaimJournal journal;
     private final ClaimPolicyProperties policy;
     private final ClaimMetrics metrics;
+    private final ClaimLimitsProperties limits;
 
     public ClaimService(ClaimRepository claims, DocumentRepository documents, CommentRepository comments,
                         HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy,
-                        ClaimMetrics metrics) {
+                        ClaimMetrics metrics, ClaimLimitsProperties limits) {
         this.metrics = metrics;
+        this.limits = limits;
         this.claims = claims;
         this.documents = documents;
         this.comments = comments;
@@ -102,15 +105,21 @@ public class ClaimService {
     }
 
     @Transactional(readOnly = true)
-    public List<Comment> comments(Caller caller, String claimId) {
+    public Slice<Comment> comments(Caller caller, String claimId, int page, int size) {
         visible(caller, claims.find(claimId).orElse(null), claimId);
-        return comments.list(claimId);
+        return new Slice<>(comments.list(claimId, (long) page * size, size), comments.count(claimId));
     }
 
     @Transactional(readOnly = true)
-    public List<HistoryEntry> history(Caller caller, String claimId) {
+    public Slice<HistoryEntry> history(Caller caller, String claimId, int page, int size) {
         visible(caller, claims.find(claimId).orElse(null), claimId);
-        return history.list(claimId);
+        return new Slice<>(history.list(claimId, (long) page * size, size), history.count(claimId));
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<PoeDocument> documents(Caller caller, String claimId, int page, int size) {
+        visible(caller, claims.find(claimId).orElse(null), claimId);
+        return new Slice<>(documents.list(claimId, (long) page * size, size), documents.count(claimId));
     }
 
     /** Which partners' claims the caller may list: null for reviewers (all), else the token's partner IDs. */
@@ -122,12 +131,13 @@ public class ClaimService {
 
     @Transactional
     public ClaimView create(Caller caller, ClaimDetails details) {
-        List<Violation> violations = new ArrayList<>(ClaimDetailsRules.check(details));
+        List<Violation> violations = new ArrayList<>(ClaimDetailsRules.check(details, limits.fields()));
         checkPartnerId(caller, details.partnerId(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidClaimException(violations);
         }
-        Claim claim = Claim.create("c-" + UUID.randomUUID(), details, journal.now(), policy.disputesPerClaim());
+        Claim claim = Claim.create("c-" + UUID.randomUUID(), details, journal.now(), policy.disputesPerClaim(),
+                limits.fields());
         claims.insert(claim);
         journal.record(claim.id(), partner(caller), HistoryEntry.Kind.CREATED, "Claim created in EDITING");
         return view(claim);
@@ -150,7 +160,7 @@ public class ClaimService {
                 throw new InvalidClaimException(violations);
             }
         }
-        List<FieldChange> changes = claim.edit(edited, touchedFields, journal.now());
+        List<FieldChange> changes = claim.edit(edited, touchedFields, journal.now(), limits.fields());
         if (!changes.isEmpty()) {
             List<ClaimRepository.Overlap> overlaps = List.of();
             List<String> competing = List.of();
@@ -182,11 +192,13 @@ public class ClaimService {
         claims.delete(claimId);
     }
 
+    /**
+     * The file is judged (size, type, bounded DOCX inspection) before the claim's row is locked, so a slow or hostile
+     * file never holds up the claim's other writers; {@code content} was read with the size limit already applied.
+     */
     @Transactional
     public PoeDocument addDocument(Caller caller, String claimId, String fileName, byte[] content) {
-        Claim claim = ownedForUpdate(caller, claimId);
-        long loaded = claim.version();
-        claim.checkCanAddDocument(journal.now());
+        visible(caller, claims.find(claimId).filter(c -> caller.actsFor(c.details().partnerId())).orElse(null), claimId);
         if (content.length == 0) {
             throw new InvalidInputProblem("file", "is empty");
         }
@@ -194,14 +206,32 @@ public class ClaimService {
             throw new PayloadTooLargeProblem("A document may be at most " + policy.maxDocumentSize().toMegabytes()
                     + " MB; this one has " + content.length + " bytes");
         }
+        DocumentType type;
+        try {
+            type = DocumentType.detect(content, limits.zipBounds()).orElseThrow(() -> new UnsupportedMediaTypeProblem(
+                    "Only PDF, DOCX, PNG and JPEG documents are accepted (judged by the file's content)"));
+        } catch (DocumentType.UninspectableException e) {
+            throw new InvalidInputProblem("file", "is a ZIP package that " + e.getMessage());
+        }
+        if (content.length < limits.minDocumentSize().of(type)) {
+            throw new InvalidInputProblem("file", "is too small to be a " + type + " document (at least "
+                    + limits.minDocumentSize().of(type) + " bytes)");
+        }
+        String sha256 = sha256(content);
+
+        Claim claim = ownedForUpdate(caller, claimId);
+        long loaded = claim.version();
+        claim.checkCanAddDocument(journal.now());
+        if (documents.count(claimId) >= limits.maxDocuments()) {
+            throw new ConflictProblem("document-limit", "Too many documents",
+                    "A claim may have at most " + limits.maxDocuments() + " documents");
+        }
         if (documents.totalSize(claimId) + content.length > policy.maxDocumentsSizePerClaim().toBytes()) {
             throw new PayloadTooLargeProblem("The documents of one claim may total at most "
                     + policy.maxDocumentsSizePerClaim().toMegabytes() + " MB");
         }
-        DocumentType type = DocumentType.detect(content).orElseThrow(() -> new UnsupportedMediaTypeProblem(
-                "Only PDF, DOCX, PNG and JPEG documents are accepted (judged by the file's content)"));
         PoeDocument document = new PoeDocument("d-" + UUID.randomUUID(), claimId, safeFileName(fileName, type),
-                type.contentType(), content.length, sha256(content), journal.now(), caller.subject());
+                type.contentType(), content.length, sha256, journal.now(), caller.subject());
         documents.insert(document, content);
         claim.documentAdded(journal.now());
         claims.update(claim, loaded);
@@ -227,7 +257,7 @@ public class ClaimService {
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
         Actor actor = partner(caller);
-        Transition transition = claim.submit(actor, documents.list(claimId).size(), journal.now());
+        Transition transition = claim.submit(actor, (int) documents.count(claimId), journal.now(), limits.fields());
         List<ClaimRepository.Overlap> overlaps = otherPartnersOverlaps(claim);
         List<String> competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
         boolean newlyCompeting = claim.flagCompetingWith(competing, journal.now());
@@ -289,8 +319,8 @@ public class ClaimService {
 
     @Transactional
     public ClaimView withdraw(Caller caller, String claimId, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new InvalidInputProblem("reason", "is required (at most " + MAX_REASON + " characters)");
+        if (reason == null || reason.length() > limits.maxReasonLength() || reason.isBlank()) {
+            throw new InvalidInputProblem("reason", "is required (at most " + limits.maxReasonLength() + " characters)");
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
@@ -312,11 +342,19 @@ public class ClaimService {
     @Transactional
     public ClaimView dispute(Caller caller, String claimId, String justification, List<String> documentIds) {
         List<String> ids = documentIds == null ? List.of() : documentIds;
+        if (justification != null && justification.length() > limits.maxCommentLength()) {
+            throw new InvalidInputProblem("justification", "must be at most " + limits.maxCommentLength() + " characters");
+        }
+        if (ids.size() > limits.maxDocuments()) {
+            throw new InvalidInputProblem("documentIds", "must name at most " + limits.maxDocuments() + " documents");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || ids.get(i).length() > MAX_ID) {
+                throw new InvalidInputProblem("documentIds[" + i + "]", "is not a document of this claim");
+            }
+        }
         if ((justification == null || justification.isBlank()) && ids.isEmpty()) {
             throw new InvalidInputProblem("justification", "a business justification and/or updated documents are required");
-        }
-        if (justification != null && justification.length() > MAX_COMMENT) {
-            throw new InvalidInputProblem("justification", "must be at most " + MAX_COMMENT + " characters");
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
@@ -338,12 +376,16 @@ public class ClaimService {
     /** Partners comment on their own claims, reviewers on any claim. */
     @Transactional
     public Comment addComment(Caller caller, String claimId, String text) {
-        if (text == null || text.isBlank() || text.length() > MAX_COMMENT) {
-            throw new InvalidInputProblem("text", "is required (at most " + MAX_COMMENT + " characters)");
+        if (text == null || text.length() > limits.maxCommentLength() || text.isBlank()) {
+            throw new InvalidInputProblem("text", "is required (at most " + limits.maxCommentLength() + " characters)");
         }
         // locked like every other write: the event's snapshot must not be older than a transition committing meanwhile
         Claim claim = visible(caller, claims.findForUpdate(claimId).orElse(null), claimId);
         Actor author = caller.asActor(caller.isReviewer() ? Actor.ActorKind.REVIEWER : Actor.ActorKind.PARTNER);
+        if (comments.count(claimId) >= limits.maxComments()) {
+            throw new ConflictProblem("comment-limit", "Too many comments",
+                    "A claim may have at most " + limits.maxComments() + " comments");
+        }
         Comment comment = new Comment("k-" + UUID.randomUUID(), claimId, author, text, journal.now());
         comments.insert(comment);
         journal.record(claimId, author, HistoryEntry.Kind.COMMENT_ADDED, text, List.of(),
@@ -391,7 +433,11 @@ public class ClaimService {
     }
 
     private static String safeFileName(String fileName, DocumentType type) {
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
+        String base = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder(base.length());
+        base.codePoints().filter(c -> !Character.isISOControl(c) && c != '"' && !Character.isSurrogate((char) c))
+                .forEach(kept::appendCodePoint);
+        String name = kept.toString().strip();
         if (name.isEmpty()) {
             name = "document." + type.name().toLowerCase();
         }

@@ -58,7 +58,11 @@ public final class Claim {
 
     /** A new claim in EDITING; its fields must already be valid. */
     public static Claim create(String id, ClaimDetails details, Instant now, int disputesAllowed) {
-        ClaimDetailsRules.require(details);
+        return create(id, details, now, disputesAllowed, FieldLimits.DEFAULTS);
+    }
+
+    public static Claim create(String id, ClaimDetails details, Instant now, int disputesAllowed, FieldLimits limits) {
+        ClaimDetailsRules.require(details, limits);
         return new Claim(id, details, EDITING, null, Deadlines.NONE, List.of(), null, 0, null, null, now, now, 1,
                 disputesAllowed);
     }
@@ -96,6 +100,10 @@ public final class Claim {
      * @return the fields that actually changed, with before and after
      */
     public List<FieldChange> edit(ClaimDetails edited, Set<String> touchedFields, Instant now) {
+        return edit(edited, touchedFields, now, FieldLimits.DEFAULTS);
+    }
+
+    public List<FieldChange> edit(ClaimDetails edited, Set<String> touchedFields, Instant now, FieldLimits limits) {
         if (status != EDITING && status != SUBMITTED && status != PARTNER_ACTION_REQUIRED) {
             throw refused(EDIT, "A claim can be edited only while EDITING, SUBMITTED or PARTNER_ACTION_REQUIRED", now);
         }
@@ -106,7 +114,7 @@ public final class Claim {
                 throw new FieldsNotEditableException(locked, status);
             }
         }
-        ClaimDetailsRules.require(edited);
+        ClaimDetailsRules.require(edited, limits);
         List<FieldChange> changes = new ArrayList<>();
         var before = details.byField();
         edited.byField().forEach((field, after) -> {
@@ -141,10 +149,14 @@ public final class Claim {
 
     /** EDITING → SUBMITTED, or PARTNER_ACTION_REQUIRED → SUBMITTED (resubmission to the same reviewer). */
     public Transition submit(Actor partner, int documentCount, Instant now) {
+        return submit(partner, documentCount, now, FieldLimits.DEFAULTS);
+    }
+
+    public Transition submit(Actor partner, int documentCount, Instant now, FieldLimits limits) {
         if (status != EDITING && status != PARTNER_ACTION_REQUIRED) {
             throw refused(SUBMIT, "Only a claim in EDITING or PARTNER_ACTION_REQUIRED can be submitted", now);
         }
-        ClaimDetailsRules.require(details);
+        ClaimDetailsRules.require(details, limits);
         if (documentCount < 1) {
             throw new InvalidClaimException("documents", "at least one proof-of-execution document is required to submit");
         }

@@ -30,8 +30,16 @@ public class DocumentRepository {
     }
 
     public List<PoeDocument> list(String claimId) {
-        return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? ORDER BY sequence_number")
-                .param(claimId).query(DocumentRepository::toDocument).list();
+        return list(claimId, 0, Integer.MAX_VALUE);
+    }
+
+    public List<PoeDocument> list(String claimId, long offset, int limit) {
+        return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? ORDER BY sequence_number OFFSET ? LIMIT ?")
+                .params(claimId, offset, limit).query(DocumentRepository::toDocument).list();
+    }
+
+    public long count(String claimId) {
+        return jdbc.sql("SELECT count(*) FROM claim_document WHERE claim_id = ?").param(claimId).query(Long.class).single();
     }
 
     public Optional<PoeDocument> find(String claimId, String documentId) {

@@ -46,11 +46,16 @@ public class HistoryRepository {
     }
 
     public List<HistoryEntry> list(String claimId) {
+        return list(claimId, 0, Integer.MAX_VALUE);
+    }
+
+    /** Oldest first, {@code limit} entries from {@code offset}. */
+    public List<HistoryEntry> list(String claimId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT sequence_number, claim_id, at, actor, kind, summary, changes, details
-                        FROM claim_history WHERE claim_id = ? ORDER BY sequence_number
+                        FROM claim_history WHERE claim_id = ? ORDER BY sequence_number OFFSET ? LIMIT ?
                         """)
-                .param(claimId)
+                .params(claimId, offset, limit)
                 .query((rs, n) -> new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         ClaimJson.read(rs.getString(4), Actor.class), HistoryEntry.Kind.valueOf(rs.getString(5)),
                         rs.getString(6),
@@ -59,5 +64,9 @@ public class HistoryRepository {
                         ClaimJson.read(rs.getString(8), new TypeReference<Map<String, Object>>() {
                         })))
                 .list();
+    }
+
+    public long count(String claimId) {
+        return jdbc.sql("SELECT count(*) FROM claim_history WHERE claim_id = ?").param(claimId).query(Long.class).single();
     }
 }

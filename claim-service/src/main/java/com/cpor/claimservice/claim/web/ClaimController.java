@@ -3,6 +3,9 @@ package com.cpor.claimservice.claim.web;
 import com.cpor.claimservice.claim.application.ClaimService;
 import com.cpor.claimservice.claim.application.ClaimView;
 import com.cpor.claimservice.claim.application.DocumentDownload;
+import com.cpor.claimservice.claim.application.Slice;
+import com.cpor.claimservice.claim.domain.Comment;
+import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.PoeDocument;
 import com.cpor.claimservice.claim.persistence.ClaimRepository;
@@ -14,6 +17,7 @@ import com.cpor.events.SolutionArea;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
 import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.PayloadTooLargeProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,12 +94,7 @@ class ClaimController {
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size,
                            Caller caller) {
-        if (page < 0) {
-            throw new InvalidInputProblem("page", "must be 0 or more");
-        }
-        if (size < 1 || size > policy.maxPageSize()) {
-            throw new InvalidInputProblem("size", "must be between 1 and " + policy.maxPageSize());
-        }
+        checkPage(page, size);
         ClaimRepository.ClaimPage result = claims.list(search(caller, status, solutionArea, activity, customerTenantId, q, sort),
                 page, size);
         List<ClaimResponse> items = result.claims().stream()
@@ -175,11 +175,43 @@ class ClaimController {
     @Operation(summary = "Upload a proof-of-execution document (PDF, DOCX, PNG or JPEG, judged by content)")
     ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                             Caller caller) throws IOException {
-        PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), file.getBytes());
+        PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), readAtMostLimit(file));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{documentId}")
                 .buildAndExpand(document.id()).toUri();
         return ResponseEntity.created(location)
                 .body(DocumentResponse.of(document));
+    }
+
+    /**
+     * The container has streamed the part to disk under spring.servlet.multipart.max-file-size; this reads at most
+     * one byte past the policy's limit into memory, never the whole part.
+     */
+    private byte[] readAtMostLimit(MultipartFile file) throws IOException {
+        long max = policy.maxDocumentSize().toBytes();
+        if (file.getSize() > max) {
+            throw new PayloadTooLargeProblem("A document may be at most " + policy.maxDocumentSize().toMegabytes()
+                    + " MB; this one has " + file.getSize() + " bytes");
+        }
+        try (InputStream in = file.getInputStream()) {
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (content.length > max) {
+                throw new PayloadTooLargeProblem("A document may be at most "
+                        + policy.maxDocumentSize().toMegabytes() + " MB");
+            }
+            return content;
+        }
+    }
+
+    @GetMapping("/{id}/documents")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The claim's documents, oldest first (page counts from 0)")
+    PageResponse<DocumentResponse> documents(@PathVariable String id,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size,
+                                             Caller caller) {
+        checkPage(page, size);
+        Slice<PoeDocument> slice = claims.documents(caller, id, page, size);
+        return PageResponse.of(slice.items().stream().map(DocumentResponse::of).toList(), page, size, slice.total());
     }
 
     @GetMapping("/{id}/documents/{documentId}")
@@ -218,9 +250,14 @@ class ClaimController {
 
     @GetMapping("/{id}/comments")
     @PreAuthorize(READERS)
-    @Operation(summary = "The comment thread")
-    List<CommentResponse> comments(@PathVariable String id, Caller caller) {
-        return claims.comments(caller, id).stream().map(CommentResponse::of).toList();
+    @Operation(summary = "The comment thread, oldest first (page counts from 0)")
+    PageResponse<CommentResponse> comments(@PathVariable String id,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size,
+                                           Caller caller) {
+        checkPage(page, size);
+        Slice<Comment> slice = claims.comments(caller, id, page, size);
+        return PageResponse.of(slice.items().stream().map(CommentResponse::of).toList(), page, size, slice.total());
     }
 
     @PostMapping("/{id}/comments")
@@ -233,9 +270,25 @@ class ClaimController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
-    @Operation(summary = "The claim's history: changes, documents, comments, decisions, system actions")
-    List<HistoryEntryResponse> history(@PathVariable String id, Caller caller) {
-        return claims.history(caller, id).stream().map(HistoryEntryResponse::of).toList();
+    @Operation(summary = "The claim's history, oldest first (page counts from 0): changes, documents, comments, "
+            + "decisions, system actions")
+    PageResponse<HistoryEntryResponse> history(@PathVariable String id,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "100") int size,
+                                               Caller caller) {
+        checkPage(page, size);
+        Slice<HistoryEntry> slice = claims.history(caller, id, page, size);
+        return PageResponse.of(slice.items().stream().map(HistoryEntryResponse::of).toList(), page, size,
+                slice.total());
+    }
+
+    private void checkPage(int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputProblem("page", "must be 0 or more");
+        }
+        if (size < 1 || size > policy.maxPageSize()) {
+            throw new InvalidInputProblem("size", "must be between 1 and " + policy.maxPageSize());
+        }
     }
 
     private static ClaimSearch search(Caller caller, List<String> status, String solutionArea, String activity,

@@ -2,8 +2,8 @@ package com.cpor.claimservice.claim.web;
 
 import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.JsonInputErrors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** JSON merge patch (RFC 7396) of a claim's fields; fields the platform keeps are refused by name. */
 final class MergePatch {
@@ -52,13 +51,8 @@ final class MergePatch {
         JsonNode merged = merge(json.valueToTree(current), patch);
         try {
             return json.treeToValue(merged, ClaimDetails.class);
-        } catch (DatabindException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new InvalidInputProblem(field.isEmpty() ? "body" : field, "has an invalid value: " + e.getOriginalMessage());
         } catch (JacksonException e) {
-            throw new InvalidInputProblem("body", "has an invalid value: " + e.getOriginalMessage());
+            throw new InvalidInputProblem(List.of(JsonInputErrors.describe(e)));
         }
     }
 

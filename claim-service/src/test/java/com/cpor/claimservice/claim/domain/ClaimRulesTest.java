@@ -15,8 +15,11 @@ import java.util.UUID;
 import static com.cpor.claimservice.claim.domain.Claims.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ClaimRulesTest {
+
+    private static final int ONE_MIB = 1024 * 1024;
 
     @Test
     void a_new_claim_is_editing_at_version_one_with_the_derived_program() {
@@ -178,6 +181,82 @@ class ClaimRulesTest {
                 List.of(new Product("TEAMS", null), new Product("TEAMS", null)), d.customerContact(), null,
                 d.partnerContact(), null, null);
         assertThat(fields(twice)).containsExactly("products[1]");
+    }
+
+    // ---- bounded input (issue 12: the e-mail pattern backtracked quadratically, lengths were checked after it)
+
+    @Test
+    void pathological_and_one_mebibyte_emails_are_refused_without_backtracking() {
+        ClaimDetails d = microsoft365();
+        for (String email : List.of("a@" + ".".repeat(40_000) + "@", "a@" + ".".repeat(ONE_MIB) + "@",
+                "x".repeat(ONE_MIB), "a@" + "b.".repeat(ONE_MIB / 2))) {
+            ClaimDetails hostile = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(),
+                    d.customer(), d.products(), new Contact("Anna", null, email, "pl-PL"), null, d.partnerContact(),
+                    null, null);
+            // a guard against denial of service only: the check is linear and takes microseconds
+            assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThat(fields(hostile)).containsExactly("customerContact.email"));
+        }
+    }
+
+    @Test
+    void emails_keep_their_shape_rules() {
+        assertThat(ClaimDetailsRules.isEmail("anna@contoso.example")).isTrue();
+        assertThat(ClaimDetailsRules.isEmail("a.b+c@sub.contoso.example")).isTrue();
+        assertThat(ClaimDetailsRules.isEmail("a@b.c")).isTrue();
+        for (String bad : List.of("", "anna", "@contoso.example", "anna@", "anna@contoso", "anna@.example",
+                "anna@contoso.", "an na@contoso.example", "anna@contoso@example.com", "anna@conto so.example",
+                "a@" + "b".repeat(250) + ".com")) {
+            assertThat(ClaimDetailsRules.isEmail(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void every_text_field_of_one_mebibyte_is_refused_by_its_length_and_named() {
+        String huge = "x".repeat(ONE_MIB);
+        Product hugeProduct = new Product(huge, null);
+        Contact hugeContact = new Contact(huge, huge, huge, huge);
+        ClaimDetails hostile = new ClaimDetails(huge, huge, SolutionArea.BUSINESS_APPLICATIONS,
+                Activity.REVENUE_ASSOCIATION, new Customer(huge, huge, huge),
+                List.of(hugeProduct, new Product("POWER_BI_PRO", huge)), hugeContact, hugeContact, hugeContact,
+                huge, huge);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(fields(hostile)).contains("name",
+                "partnerId", "customer.tenantId", "customer.domain", "customer.name", "products[0].code",
+                "products[1].subscriptionId", "customerContact.name", "customerContact.title", "customerContact.email",
+                "customerContact.locale", "customerTechnicalContact.name", "customerTechnicalContact.email",
+                "partnerContact.name", "partnerContact.title", "partnerContact.email", "partnerContact.locale",
+                "solutionSellerName", "isvSolutionName"));
+    }
+
+    @Test
+    void a_long_but_well_formed_language_tag_is_refused_by_its_length() {
+        ClaimDetails d = microsoft365();
+        String tag = "en" + "-abcdefgh".repeat(100_000);
+        ClaimDetails hostile = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
+                d.products(), new Contact("Anna", null, "anna@contoso.example", tag), null, d.partnerContact(), null, null);
+        assertThat(fields(hostile)).containsExactly("customerContact.locale");
+    }
+
+    @Test
+    void products_beyond_the_limit_are_one_violation_not_one_per_product() {
+        ClaimDetails d = microsoft365();
+        List<Product> many = java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> new Product("TEAMS", null)).toList();
+        ClaimDetails hostile = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
+                many, d.customerContact(), null, d.partnerContact(), null, null);
+        assertThat(ClaimDetailsRules.check(hostile, new FieldLimits(200, 3)))
+                .containsExactly(new Violation("products", "at most 3 products per claim"));
+        assertThat(ClaimDetailsRules.check(d, new FieldLimits(200, 2))).isEmpty();
+        assertThatThrownBy(() -> Claim.create("c-1", d, NOW, 1, new FieldLimits(200, 1)))
+                .isInstanceOf(InvalidClaimException.class);
+    }
+
+    @Test
+    void text_limits_are_configurable() {
+        ClaimDetails d = microsoft365();
+        ClaimDetails longName = new ClaimDetails("n".repeat(300), d.partnerId(), d.solutionArea(), d.activity(),
+                d.customer(), d.products(), d.customerContact(), null, d.partnerContact(), null, null);
+        assertThat(fields(longName)).containsExactly("name");
+        assertThat(ClaimDetailsRules.check(longName, new FieldLimits(300, 50))).isEmpty();
     }
 
     private static List<String> fields(ClaimDetails details) {

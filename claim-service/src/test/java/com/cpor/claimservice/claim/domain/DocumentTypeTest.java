@@ -5,10 +5,15 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class DocumentTypeTest {
 
@@ -26,6 +31,55 @@ class DocumentTypeTest {
         assertThat(DocumentType.detect(zip("[Content_Types].xml", "xl/workbook.xml"))).isEmpty();
         assertThat(DocumentType.detect("hello".getBytes(StandardCharsets.US_ASCII))).isEmpty();
         assertThat(DocumentType.detect(new byte[0])).isEmpty();
+    }
+
+    // ---- bounded DOCX inspection (issue 12: every entry was inflated in full)
+
+    @Test
+    void a_docx_whose_parts_come_first_is_recognised_without_inflating_the_rest() {
+        byte[] docx = zipOf(List.of("[Content_Types].xml", "word/document.xml", "word/media/huge.bin"),
+                List.of(4, 4, 50 * 1024 * 1024));
+        assertThat(DocumentType.detect(docx)).contains(DocumentType.DOCX);
+    }
+
+    @Test
+    void a_zip_bomb_is_refused_once_the_inflation_bound_is_reached() {
+        byte[] bomb = zipOf(List.of("filler.bin", "[Content_Types].xml", "word/document.xml"),
+                List.of(200 * 1024 * 1024, 4, 4));
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> DocumentType.detect(bomb)))
+                .isInstanceOf(DocumentType.UninspectableException.class).hasMessageContaining("inflates to more than");
+        assertThatThrownBy(() -> DocumentType.detect(bomb, new DocumentType.ZipBounds(1000, 1024 * 1024, 1_000_000)))
+                .isInstanceOf(DocumentType.UninspectableException.class).hasMessageContaining("1048576 bytes");
+    }
+
+    @Test
+    void a_zip_with_too_many_entries_is_refused() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            names.add("e" + i);
+        }
+        names.add("[Content_Types].xml");
+        names.add("word/document.xml");
+        byte[] many = zipOf(names, names.stream().map(n -> 0).toList());
+        assertThatThrownBy(() -> DocumentType.detect(many))
+                .isInstanceOf(DocumentType.UninspectableException.class).hasMessageContaining("more than 1000");
+    }
+
+    /** Entries of zeros, deflated: 200 MiB of zeros is a few hundred kilobytes. */
+    private static byte[] zipOf(List<String> names, List<Integer> sizes) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < names.size(); i++) {
+                zip.putNextEntry(new ZipEntry(names.get(i)));
+                for (int left = sizes.get(i); left > 0; left -= zeros.length) {
+                    zip.write(zeros, 0, Math.min(left, zeros.length));
+                }
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] zip(String... entries) {

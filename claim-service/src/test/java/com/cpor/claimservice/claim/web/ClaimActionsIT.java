@@ -100,7 +100,8 @@ class ClaimActionsIT {
         assertThat(partnerComment.get("author").get("kind").asString()).isEqualTo("PARTNER");
         api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Thanks, checking")).expect(201);
 
-        JsonNode thread = api.get(DevUser.PARTNER_READER, "/api/v1/claims/" + id + "/comments").expect(200).json();
+        JsonNode thread = api.get(DevUser.PARTNER_READER, "/api/v1/claims/" + id + "/comments").expect(200).json()
+                .get("items");
         assertThat(ClaimApi.each(thread, "text")).containsExactly("PoE page 2 has the signature", "Thanks, checking");
         assertThat(thread.get(1).get("author").get("kind").asString()).isEqualTo("REVIEWER");
         assertThat(probe.await(typed("claim.comment-added", id).and(r -> r.value().contains("Thanks, checking")), WAIT)
@@ -113,7 +114,8 @@ class ClaimActionsIT {
     void history_lists_every_step_in_order_with_its_actor() {
         String id = api.submittedClaim(microsoft365Claim());
         api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Looks fine")).expect(201);
-        JsonNode history = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200).json();
+        JsonNode history = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200).json()
+                .get("items");
         assertThat(ClaimApi.each(history, "kind"))
                 .containsExactly("CREATED", "DOCUMENT_ADDED", "STATUS_CHANGED", "COMMENT_ADDED");
         assertThat(history.get(2).get("details").get("to").asString()).isEqualTo("SUBMITTED");

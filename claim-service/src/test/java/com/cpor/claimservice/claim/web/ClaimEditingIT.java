@@ -62,7 +62,8 @@ class ClaimEditingIT {
         assertThat(edited.get("products").toString()).contains("INTUNE").doesNotContain("TEAMS");
         assertThat(edited.get("version").asLong()).isEqualTo(2);
 
-        JsonNode history = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json();
+        JsonNode history = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json()
+                .get("items");
         JsonNode edit = history.get(history.size() - 1);
         assertThat(edit.get("kind").asString()).isEqualTo("EDITED");
         assertThat(edit.get("actor").get("id").asString()).isEqualTo("partner-admin");
