@@ -247,6 +247,27 @@ class ConsentPageIT {
         assertThat(page.body()).contains("data-status=\"CLOSED\"");
     }
 
+    @Test
+    void a_large_or_unmeasured_decline_form_is_refused_before_it_is_parsed_and_declines_nothing()
+            throws Exception {
+        Customer customer = new Customer();
+        String claimId = newClaimId();
+        String token = openWindow(claimId, "en-US");
+        String form = "_csrf=" + URLEncoder.encode(csrfOf(customer.get("/consent/" + token).body()), StandardCharsets.UTF_8)
+                + "&padding=";
+
+        HttpResponse<String> large = customer.postForm("/consent/" + token + "/decline",
+                HttpRequest.BodyPublishers.ofString(form + "x".repeat(200_000)));
+        assertThat(large.statusCode()).isEqualTo(413);
+
+        byte[] unmeasured = (form + "x".repeat(1_500_000)).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> chunked = customer.postForm("/consent/" + token + "/decline",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(unmeasured)));
+        assertThat(chunked.statusCode()).isEqualTo(411);
+
+        assertThat(status(claimId)).isNotEqualTo("DECLINED");
+    }
+
     private String openWindow(String locale) {
         return openWindow(newClaimId(), locale);
     }
@@ -283,9 +304,13 @@ class ConsentPageIT {
 
         HttpResponse<String> post(String path, String csrfToken) throws IOException, InterruptedException {
             String form = csrfToken == null ? "" : "_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+            return postForm(path, HttpRequest.BodyPublishers.ofString(form));
+        }
+
+        HttpResponse<String> postForm(String path, HttpRequest.BodyPublisher form) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(uri(path)).header("User-Agent", USER_AGENT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(form).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private URI uri(String path) {
