@@ -182,6 +182,8 @@ class AuthorizationMatrixE2EIT {
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/documents", true, onClaim(201, PARTNER_WRITERS),
                 (who, http, allowed) -> http.upload(claims + "/" + sharedClaim.id() + "/documents", "poe.pdf",
                         "application/pdf", Fixtures.POE_PDF)));
+        rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents", true, onClaim(200, CLAIM_READERS),
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents")));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents/{documentId}", true,
                 onClaim(200, CLAIM_READERS),
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents/" + sharedClaim.documentId())));
