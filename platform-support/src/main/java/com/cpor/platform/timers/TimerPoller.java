@@ -13,12 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,8 +31,8 @@ import java.util.stream.Collectors;
  * ({@link TimerHandler#lockSubject}), then the timer row, re-checked under the lock (a user action may have
  * cancelled it meanwhile). Handler effects and the FIRED mark commit together; a crash before commit leaves the
  * timer PENDING, so it fires after restart. A failing handler is retried with back-off and parked as FAILED after
- * {@code maxAttempts}. {@code workers} pollers run side by side; an instance only takes timers of kinds it has a
- * handler for (a newer instance's kinds wait for a newer instance during a rolling upgrade).
+ * {@code maxAttempts}. {@code workers} pollers run side by side, each on its share of the claims; an instance only
+ * takes timers of kinds it has a handler for (a newer instance's kinds wait for a newer instance during a rolling upgrade).
  */
 public class TimerPoller extends PollingLoop {
 
@@ -48,6 +47,8 @@ public class TimerPoller extends PollingLoop {
     private final TimerClock timerClock;
     private final MeterRegistry meters;
     private final Timer lateness;
+    private final AtomicInteger nextWorker = new AtomicInteger();
+    private final ThreadLocal<Integer> workerIndex = ThreadLocal.withInitial(nextWorker::getAndIncrement);
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
                        PlatformProperties.Timers settings, TimerClock timerClock, MeterRegistry meters) {
@@ -83,6 +84,11 @@ public class TimerPoller extends PollingLoop {
 
     /** Fires every timer due now. @return the number fired */
     public int fireDueTimers() {
+        return fireDue(0, 1);
+    }
+
+    /** Fires the due timers of one share of the claims: worker {@code worker} of {@code workers}. */
+    private int fireDue(int worker, int workers) {
         if (handlers.isEmpty()) {
             return 0;
         }
@@ -90,7 +96,7 @@ public class TimerPoller extends PollingLoop {
         List<DueTimer> candidates;
         int fired;
         do {
-            candidates = dueCandidates();
+            candidates = dueCandidates(worker, workers);
             fired = 0;
             for (DueTimer candidate : candidates) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -105,23 +111,26 @@ public class TimerPoller extends PollingLoop {
         return total;
     }
 
-    /** Read without locks: the firing transaction decides, under its locks, whether a candidate is still due. */
-    private List<DueTimer> dueCandidates() {
+    /**
+     * Read without locks: the firing transaction decides, under its locks, whether a candidate is still due. The
+     * pollers of one instance split the claims between them (by a hash of the claim id), so they do not read and
+     * try the same candidates; across instances the claim try-lock and the re-check keep firings apart.
+     */
+    private List<DueTimer> dueCandidates(int worker, int workers) {
         Instant testNow = timerClock.override();
-        List<DueTimer> due = new ArrayList<>(withNow(jdbc.sql("""
+        return withNow(jdbc.sql("""
                         SELECT timer_id, kind, claim_id, due_at, payload, attempts FROM durable_timer
                         WHERE state = 'PENDING' AND due_at <= %s AND kind IN (:kinds)
+                            AND mod(hashtext(claim_id)::bigint + 2147483648, :workers) = :worker
                         ORDER BY due_at LIMIT :limit
                         """.formatted(now(testNow))), testNow)
                 .param("kinds", handlers.keySet())
+                .param("workers", workers)
+                .param("worker", worker)
                 .param("limit", settings.batchSize())
                 .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
-                .list());
-        if (settings.workers() > 1) {
-            Collections.shuffle(due); // side-by-side pollers start on different claims
-        }
-        return due;
+                .list();
     }
 
     private boolean fireIfStillDue(DueTimer candidate) {
@@ -204,8 +213,9 @@ public class TimerPoller extends PollingLoop {
         return jdbc.sql(gaugeQueries().get(gauge)).query(Long.class).single();
     }
 
+    /** Each poller thread takes its own share of the claims. */
     @Override
     protected void round() {
-        fireDueTimers();
+        fireDue(workerIndex.get() % settings.workers(), settings.workers());
     }
 }
