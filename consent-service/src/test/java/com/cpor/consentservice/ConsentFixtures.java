@@ -8,6 +8,11 @@ import com.cpor.events.Program;
 import com.cpor.events.SolutionArea;
 import com.cpor.events.Topics;
 import com.cpor.events.claims.ClaimStatusChanged;
+import com.cpor.events.consents.ConsentLinkCipher;
+import com.cpor.events.consents.EncryptedLink;
+import com.cpor.events.notifications.NotificationDelivered;
+import com.cpor.events.notifications.NotificationEvent;
+import com.cpor.events.notifications.NotificationFailed;
 import com.cpor.platform.messaging.EventJson;
 import com.cpor.platform.testsupport.EventProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,9 +70,45 @@ public final class ConsentFixtures {
         return EventJson.mapper().readTree(record.value());
     }
 
-    /** The token of a ConsentRequested's consentUrl. */
+    /** The customer link of a ConsentRequested, decrypted as notification-service does. */
+    public static String linkOf(ConsumerRecord<String, String> consentRequested) {
+        JsonNode sealed = json(consentRequested).get("consentLink");
+        return new ConsentLinkCipher(ConsentServiceTest.LINK_ENCRYPTION_KEY, List.of()).open(
+                new EncryptedLink(sealed.get("keyId").asString(), sealed.get("ciphertext").asString()),
+                consentRequested.key());
+    }
+
+    /** The token of a ConsentRequested's link. */
     public static String tokenOf(ConsumerRecord<String, String> consentRequested) {
-        String url = json(consentRequested).get("consentUrl").asString();
+        String url = linkOf(consentRequested);
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** notification-service reports the customer's notice of this ConsentRequested delivered at the given time. */
+    public static NotificationDelivered noticeDelivered(ConsumerRecord<String, String> consentRequested,
+                                                        Instant deliveredAt) {
+        return new NotificationDelivered(UUID.randomUUID(), deliveredAt, consentRequested.key(), UUID.randomUUID(),
+                UUID.fromString(json(consentRequested).get("eventId").asString()), "consent.requested",
+                "customer-consent-request", deliveredAt);
+    }
+
+    /** notification-service reports the customer's notice of this ConsentRequested failed for good. */
+    public static NotificationFailed noticeFailed(ConsumerRecord<String, String> consentRequested, Instant at) {
+        return new NotificationFailed(UUID.randomUUID(), at, consentRequested.key(), UUID.randomUUID(),
+                UUID.fromString(json(consentRequested).get("eventId").asString()), "consent.requested",
+                "customer-consent-request", 8, at);
+    }
+
+    public static void publish(EventProbe probe, NotificationEvent report) {
+        probe.send(Topics.NOTIFICATIONS, report.claimId(), EventJson.write(report), Map.of());
+    }
+
+    /** Opens a window and reports its notice delivered at once. @return the ConsentRequested record */
+    public static ConsumerRecord<String, String> openDelivered(EventProbe probe, String claimId, Instant at,
+                                                               String locale) {
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, at, locale));
+        ConsumerRecord<String, String> requested = awaitEvent(probe, "consent.requested", claimId);
+        publish(probe, noticeDelivered(requested, at));
+        return requested;
     }
 }

@@ -15,8 +15,11 @@ import java.lang.annotation.Target;
         "cpor.messaging.retries=2",
         "cpor.messaging.retry-initial-interval=50ms",
         "cpor.consent.public-base-url=https://consent.cpor.example/",
-        "cpor.consent.link-secret=" + ConsentServiceTest.LINK_SECRET})
+        "cpor.consent.link-secret=" + ConsentServiceTest.LINK_SECRET,
+        "cpor.consent.link-encryption-key=" + ConsentServiceTest.LINK_ENCRYPTION_KEY})
 public @interface ConsentServiceTest {
 
     String LINK_SECRET = "integration-test-consent-link-secret-0123456789";
+    /** base64 of "integration-test-link-key-32-byt" (32 bytes) */
+    String LINK_ENCRYPTION_KEY = "aW50ZWdyYXRpb24tdGVzdC1saW5rLWtleS0zMi1ieXQ=";
 }

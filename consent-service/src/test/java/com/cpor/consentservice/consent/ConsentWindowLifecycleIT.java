@@ -22,6 +22,11 @@ import java.time.Instant;
 import static com.cpor.consentservice.ConsentFixtures.awaitEvent;
 import static com.cpor.consentservice.ConsentFixtures.countEvents;
 import static com.cpor.consentservice.ConsentFixtures.json;
+import static com.cpor.consentservice.ConsentFixtures.linkOf;
+import static com.cpor.consentservice.ConsentFixtures.noticeDelivered;
+import static com.cpor.consentservice.ConsentFixtures.noticeFailed;
+import static com.cpor.consentservice.ConsentFixtures.openDelivered;
+import static com.cpor.consentservice.ConsentFixtures.tokenOf;
 import static com.cpor.consentservice.ConsentFixtures.newClaimId;
 import static com.cpor.consentservice.ConsentFixtures.publish;
 import static com.cpor.consentservice.ConsentFixtures.statusChanged;
@@ -60,8 +65,9 @@ class ConsentWindowLifecycleIT {
 
         ConsumerRecord<String, String> requested = awaitEvent(probe, "consent.requested", claimId);
         JsonNode event = json(requested);
-        assertThat(Instant.parse(event.get("windowEndsAt").asString())).isEqualTo(approvedAt.plus(Duration.ofDays(7)));
-        assertThat(event.get("consentUrl").asString()).matches("https://consent\\.cpor\\.example/consent/[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}");
+        assertThat(Instant.parse(event.get("windowEndsAt").asString())).as("estimate: delivered at once")
+                .isEqualTo(approvedAt.plus(Duration.ofDays(7)));
+        assertThat(linkOf(requested)).matches("https://consent\\.cpor\\.example/consent/[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}");
         assertThat(event.get("claim").get("customerContact").get("locale").asString()).isEqualTo("pl-PL");
         assertThat(event.get("consentId").asString()).startsWith("cw-");
 
@@ -76,27 +82,100 @@ class ConsentWindowLifecycleIT {
     }
 
     @Test
-    void window_elapses_exactly_once_when_its_time_is_up() {
+    void the_consent_request_carries_the_link_only_encrypted_for_the_mailer() {
         String claimId = newClaimId();
         publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
-        String consentId = json(awaitEvent(probe, "consent.requested", claimId)).get("consentId").asString();
 
-        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        ConsumerRecord<String, String> requested = awaitEvent(probe, "consent.requested", claimId);
+        String token = tokenOf(requested);
+
+        assertThat(requested.value()).doesNotContain(token, token.substring(0, 43), token.substring(44), "/consent/");
+        assertThat(json(requested).get("consentUrl").isNull()).isTrue();
+        for (var header : requested.headers()) {
+            assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("header %s", header.key()).doesNotContain(token.substring(0, 43), "/consent/");
+        }
+        assertThat(json(requested).get("consentLink").get("keyId").asString()).startsWith("k-");
+    }
+
+    @Test
+    void without_a_delivery_report_the_window_never_elapses() {
+        String claimId = newClaimId();
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
+        awaitEvent(probe, "consent.requested", claimId);
+        String marker = newClaimId();
+        openDelivered(probe, marker, clock.instant(), "en-US");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notice(marker).equals("DELIVERED"));
+
+        clock.advance(Duration.ofDays(30));
+
+        awaitEvent(probe, "consent.window-elapsed", marker);
+        assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isZero();
+        assertThat(windows(claimId, "OPEN")).isEqualTo(1);
+        assertThat(notice(claimId)).isEqualTo("AWAITING_DELIVERY");
+    }
+
+    @Test
+    void after_a_delivery_report_the_window_elapses_once_at_delivery_plus_its_length_however_often_reported() {
+        String claimId = newClaimId();
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
+        ConsumerRecord<String, String> requested = awaitEvent(probe, "consent.requested", claimId);
+        String consentId = json(requested).get("consentId").asString();
+        clock.advance(Duration.ofDays(2)); // the notice took two days to get through
+        Instant deliveredAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var delivered = noticeDelivered(requested, deliveredAt);
+        publish(probe, delivered);
+        publish(probe, delivered);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notice(claimId).equals("DELIVERED"));
+        // a later report (e.g. of a resent copy) does not restart a running window
+        publish(probe, noticeDelivered(requested, deliveredAt.plus(Duration.ofDays(1))));
+        Instant endsAt = deliveredAt.plus(Duration.ofDays(7));
+
+        clock.advance(Duration.ofDays(7).minusMinutes(1)); // past the approval-based estimate, before the real end
+        assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isZero();
+        assertThat(windowEnd(claimId)).isEqualTo(endsAt);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
 
         JsonNode elapsed = json(awaitEvent(probe, "consent.window-elapsed", claimId));
         assertThat(elapsed.get("consentId").asString()).isEqualTo(consentId);
+        assertThat(Instant.parse(elapsed.get("windowEndedAt").asString())).isEqualTo(endsAt);
         assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
         assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_notice_holds_the_window_alerts_and_a_resent_notice_starts_it() {
+        String claimId = newClaimId();
+        double undeliveredBefore = meters.get("cpor.consent.notices.undelivered").counter().count();
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
+        ConsumerRecord<String, String> requested = awaitEvent(probe, "consent.requested", claimId);
+        var failed = noticeFailed(requested, clock.instant());
+        publish(probe, failed);
+        publish(probe, failed);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notice(claimId).equals("FAILED"));
+        clock.advance(Duration.ofDays(10));
+        String marker = newClaimId();
+        openDelivered(probe, marker, clock.instant().minus(Duration.ofDays(8)), "en-US");
+        awaitEvent(probe, "consent.window-elapsed", marker);
+        assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isZero();
+        assertThat(meters.get("cpor.consent.notices.undelivered").counter().count() - undeliveredBefore).isEqualTo(1);
+
+        // an operator resends the notice; its delivery starts the window
+        publish(probe, noticeDelivered(requested, clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notice(claimId).equals("DELIVERED"));
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        awaitEvent(probe, "consent.window-elapsed", claimId);
     }
 
     @Test
     void withdrawal_during_the_window_closes_it_and_nothing_elapses() {
         String withdrawn = newClaimId();
         String untouched = newClaimId();
-        publish(probe, statusChanged(withdrawn, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "hu-HU"));
-        publish(probe, statusChanged(untouched, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "hu-HU"));
-        awaitEvent(probe, "consent.requested", withdrawn);
-        awaitEvent(probe, "consent.requested", untouched);
+        openDelivered(probe, withdrawn, clock.instant(), "hu-HU");
+        openDelivered(probe, untouched, clock.instant(), "hu-HU");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notice(withdrawn).equals("DELIVERED")
+                && notice(untouched).equals("DELIVERED"));
 
         publish(probe, statusChanged(withdrawn, ClaimStatus.APPROVED, ClaimStatus.REJECTED, clock.instant(), "hu-HU",
                 "PARTNER_REQUEST"));
@@ -147,6 +226,16 @@ class ConsentWindowLifecycleIT {
             assertThat(EventProbe.header(dead, "kafka_dlt-exception-message")).contains("no claim snapshot");
         }
         assertThat(windows(claimId, "OPEN")).isZero();
+    }
+
+    private String notice(String claimId) {
+        return jdbc.sql("SELECT notice_status FROM consent_window WHERE claim_id = ?").param(claimId)
+                .query(String.class).optional().orElse("");
+    }
+
+    private Instant windowEnd(String claimId) {
+        return jdbc.sql("SELECT window_ends_at FROM consent_window WHERE claim_id = ?").param(claimId)
+                .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     private long windows(String claimId, String status) {

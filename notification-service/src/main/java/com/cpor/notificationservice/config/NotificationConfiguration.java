@@ -1,6 +1,8 @@
 package com.cpor.notificationservice.config;
 
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.notificationservice.notification.application.ClaimDirectory;
+import com.cpor.notificationservice.notification.application.DeliveryReports;
 import com.cpor.notificationservice.notification.application.MailGateway;
 import com.cpor.notificationservice.notification.application.NoticePlanner;
 import com.cpor.notificationservice.notification.application.NoticeRenderer;
@@ -12,7 +14,9 @@ import com.cpor.notificationservice.notification.mail.DispatchLoop;
 import com.cpor.notificationservice.notification.mail.MailTemplates;
 import com.cpor.notificationservice.notification.mail.SmtpMailGateway;
 import com.cpor.notificationservice.notification.mail.ThymeleafNoticeRenderer;
+import com.cpor.notificationservice.notification.messaging.OutboxDeliveryReports;
 import com.cpor.platform.inbox.Inbox;
+import com.cpor.platform.outbox.Outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -40,15 +44,32 @@ class NotificationConfiguration {
         return new ThymeleafNoticeRenderer(mailTemplateEngine, messageSource, settings.timeZone());
     }
 
+    /** Opens the customer links consent-service encrypted; refuses to start with a missing or malformed key. */
     @Bean
-    NoticePlanner noticePlanner(ClaimDirectory directory, NotificationProperties settings) {
-        return new NoticePlanner(directory, settings);
+    ConsentLinkCipher consentLinkCipher(ConsentLinkKeys keys) {
+        try {
+            return new ConsentLinkCipher(keys.linkEncryptionKey(), keys.previousLinkEncryptionKeys());
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("cpor.consent.link-encryption-key / previous-link-encryption-keys: "
+                    + invalid.getMessage(), invalid);
+        }
+    }
+
+    @Bean
+    DeliveryReports deliveryReports(Outbox outbox, Clock clock) {
+        return new OutboxDeliveryReports(outbox, clock);
+    }
+
+    @Bean
+    NoticePlanner noticePlanner(ClaimDirectory directory, NotificationProperties settings, ConsentLinkCipher links) {
+        return new NoticePlanner(directory, settings, links);
     }
 
     @Bean
     NotificationIntake notificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner,
-                                          NoticeRenderer renderer, NotificationStore store, Clock clock) {
-        return new NotificationIntake(inbox, directory, planner, renderer, store, clock);
+                                          NoticeRenderer renderer, NotificationStore store, Clock clock,
+                                          DeliveryReports deliveryReports) {
+        return new NotificationIntake(inbox, directory, planner, renderer, store, clock, deliveryReports);
     }
 
     @Bean
@@ -59,8 +80,10 @@ class NotificationConfiguration {
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationStore store, MailGateway mailGateway,
                                                   TransactionTemplate transactions, NotificationProperties settings,
-                                                  Clock clock, MeterRegistry meters) {
-        return new NotificationDispatcher(store, mailGateway, transactions, settings.delivery().policy(), clock, meters);
+                                                  Clock clock, MeterRegistry meters, ConsentLinkCipher links,
+                                                  DeliveryReports deliveryReports) {
+        return new NotificationDispatcher(store, mailGateway, transactions, settings.delivery().policy(), clock, meters,
+                links, deliveryReports);
     }
 
     /** Backlog an operator alerts on: mail waiting for delivery, and dead letters waiting for a replay. */

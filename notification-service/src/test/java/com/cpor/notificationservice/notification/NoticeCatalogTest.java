@@ -3,11 +3,13 @@ package com.cpor.notificationservice.notification;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.CporEvent;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.notificationservice.config.NotificationProperties;
 import com.cpor.notificationservice.notification.application.NoticePlanner;
 import com.cpor.notificationservice.notification.application.RenderedMail;
 import com.cpor.notificationservice.notification.domain.Notice;
 import com.cpor.notificationservice.notification.domain.NoticeTemplate;
+import com.cpor.notificationservice.notification.domain.Notification;
 import com.cpor.notificationservice.notification.domain.SupportedLocales;
 import com.cpor.notificationservice.notification.mail.MailTemplates;
 import com.cpor.notificationservice.notification.mail.ThymeleafNoticeRenderer;
@@ -36,6 +38,7 @@ class NoticeCatalogTest {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Warsaw");
     static final ResourceBundleMessageSource MESSAGES = messages();
+    static final ConsentLinkCipher LINKS = new ConsentLinkCipher(SampleEvents.LINK_KEY, List.of());
     static final ThymeleafNoticeRenderer RENDERER = new ThymeleafNoticeRenderer(MailTemplates.engine(MESSAGES), MESSAGES, ZONE);
     static final NotificationProperties SETTINGS = new NotificationProperties("no-reply@cpor.example", "CPOR",
             "https://partner.example/portal", "https://review.example", "review-team@cpor.example",
@@ -55,7 +58,7 @@ class NoticeCatalogTest {
     static List<Case> cases() {
         return List.of(
                 new Case("consent notice to customer", NoticeTemplate.CUSTOMER_CONSENT_REQUEST, SampleEvents::consentRequested,
-                        SampleEvents::customerEmail, (s, l) -> List.of(s.consentUrl(), "Piotr Nowak (MPN 1234567)",
+                        SampleEvents::customerEmail, (s, l) -> List.of(Notification.SECRET_LINK_PLACEHOLDER, "Piotr Nowak (MPN 1234567)",
                         "Contoso Ltd", "Microsoft Teams", "Exchange Online", msg("enum.Program.OSU_M365", l),
                         date(SampleEvents.WINDOW_END, l), "Anna Kowalska")),
                 new Case("approved to partner", NoticeTemplate.PARTNER_CLAIM_APPROVED, SampleEvents::consentRequested,
@@ -116,7 +119,7 @@ class NoticeCatalogTest {
         SampleEvents sample = SampleEvents.forClaim(localeTag);
         InMemoryClaimDirectory directory = new InMemoryClaimDirectory();
         directory.remember(sample.partnerActionRequired().claim());
-        List<Notice> planned = new NoticePlanner(directory, SETTINGS).plan(notice.event().apply(sample));
+        List<Notice> planned = new NoticePlanner(directory, SETTINGS, LINKS).plan(notice.event().apply(sample));
 
         Notice mail = planned.stream().filter(n -> n.template() == notice.template()).findFirst().orElseThrow();
         assertThat(mail.recipient().email()).isEqualTo(notice.recipient().apply(sample));
@@ -146,7 +149,7 @@ class NoticeCatalogTest {
         InMemoryClaimDirectory directory = new InMemoryClaimDirectory();
         directory.assignReviewer(sample.claimId(), SampleEvents.REVIEWER, SampleEvents.NOW);
 
-        List<Notice> planned = new NoticePlanner(directory, SETTINGS)
+        List<Notice> planned = new NoticePlanner(directory, SETTINGS, LINKS)
                 .plan(sample.comment(SampleEvents.PARTNER, "Signed PoE uploaded."));
 
         assertThat(planned).singleElement().satisfies(notice -> {
@@ -170,7 +173,7 @@ class NoticeCatalogTest {
                 SETTINGS.partnerPortalUrl(), SETTINGS.reviewPortalUrl(), SETTINGS.reviewTeamEmail(),
                 SETTINGS.reviewLeadEmail(), staffLocale, ZONE, SETTINGS.messageIdDomain(), SETTINGS.delivery());
 
-        List<Notice> planned = new NoticePlanner(directory, staffInLocale).plan(sample.slaBreached());
+        List<Notice> planned = new NoticePlanner(directory, staffInLocale, LINKS).plan(sample.slaBreached());
 
         assertThat(planned).extracting(n -> n.recipient().email())
                 .containsExactly("reka@reviews.example", "review-lead@cpor.example");

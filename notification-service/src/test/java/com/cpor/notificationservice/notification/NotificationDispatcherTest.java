@@ -1,5 +1,7 @@
 package com.cpor.notificationservice.notification;
 
+import com.cpor.events.consents.ConsentLinkCipher;
+import com.cpor.notificationservice.notification.application.DeliveryReports;
 import com.cpor.notificationservice.notification.application.MailGateway;
 import com.cpor.notificationservice.notification.application.NotificationDispatcher;
 import com.cpor.notificationservice.notification.application.NotificationStore;
@@ -36,9 +38,11 @@ class NotificationDispatcherTest {
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingMailServer smtp = new RecordingMailServer();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ConsentLinkCipher links = new ConsentLinkCipher(SampleEvents.LINK_KEY, List.of());
+    private final RecordingReports reports = new RecordingReports();
     private final NotificationDispatcher dispatcher = new NotificationDispatcher(store, smtp,
             new TransactionTemplate(new NoTransactions()), new DeliveryPolicy(3, Duration.ofSeconds(10),
-            Duration.ofSeconds(15)), clock, meters);
+            Duration.ofSeconds(15)), clock, meters, links, reports);
 
     @Test
     void accepted_mail_is_marked_sent_and_counted_per_template_and_locale() {
@@ -79,6 +83,68 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void the_consent_notice_is_reported_delivered_once_and_partner_mail_is_not_reported() {
+        Notification consent = store.add(pending());
+        Notification partner = store.add(Notification.pending(UUID.randomUUID(), "consent.requested", "c-1",
+                NoticeTemplate.PARTNER_CLAIM_APPROVED, "piotr@partner.example", "Piotr", "en-US", "s", "t", "<p>h</p>",
+                clock.instant()));
+
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        assertThat(reports.delivered).containsExactly(consent.id() + "@" + clock.instant());
+        assertThat(reports.failed).isEmpty();
+        assertThat(smtp.sent).contains(partner.id());
+    }
+
+    @Test
+    void a_consent_notice_given_up_is_reported_failed_once() {
+        Notification mail = store.add(pending());
+        smtp.down = true;
+
+        for (int round = 0; round < 5; round++) {
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(reports.failed).containsExactly(mail.id() + "/3");
+        assertThat(reports.delivered).isEmpty();
+    }
+
+    @Test
+    void the_secret_link_is_opened_only_for_the_mail_that_goes_out_and_the_stored_row_never_holds_it() {
+        String link = "https://consent.example/consent/TOKEN.SIG";
+        Notification mail = store.add(Notification.pending(UUID.randomUUID(), "consent.requested", "c-1",
+                NoticeTemplate.CUSTOMER_CONSENT_REQUEST, "anna@contoso.example", "Anna", "pl-PL", "subject",
+                "Decline: " + Notification.SECRET_LINK_PLACEHOLDER,
+                "<a href=\"" + Notification.SECRET_LINK_PLACEHOLDER + "\">x</a>", links.seal(link, "c-1"),
+                clock.instant()));
+
+        dispatcher.dispatchDue();
+
+        assertThat(smtp.lastMail.textBody()).isEqualTo("Decline: " + link);
+        assertThat(smtp.lastMail.htmlBody()).isEqualTo("<a href=\"" + link + "\">x</a>");
+        Notification stored = store.get(mail.id());
+        assertThat(stored.textBody() + stored.htmlBody()).doesNotContain(link, "TOKEN");
+        assertThat(stored.secretLink()).as("dropped once sent").isNull();
+    }
+
+    @Test
+    void a_link_sealed_with_a_key_not_configured_here_fails_the_attempt_and_names_the_key() {
+        ConsentLinkCipher other = new ConsentLinkCipher("b3RoZXItZGVwbG95bWVudC1rZXktMzItYnl0ZXMhISE=", List.of());
+        Notification mail = store.add(Notification.pending(UUID.randomUUID(), "consent.requested", "c-1",
+                NoticeTemplate.CUSTOMER_CONSENT_REQUEST, "anna@contoso.example", "Anna", "pl-PL", "subject",
+                Notification.SECRET_LINK_PLACEHOLDER, Notification.SECRET_LINK_PLACEHOLDER,
+                other.seal("https://consent.example/consent/T.S", "c-1"), clock.instant()));
+
+        dispatcher.dispatchDue();
+
+        assertThat(smtp.sent).isEmpty();
+        assertThat(store.get(mail.id()).lastError()).contains(other.currentKeyId()).doesNotContain("T.S");
+    }
+
+    @Test
     void a_crash_between_smtp_acceptance_and_the_sent_mark_resends_once_with_the_same_message_identity() {
         Notification mail = store.add(pending());
         store.crashOnNextSentMark = true;
@@ -100,6 +166,7 @@ class NotificationDispatcherTest {
 
     private static final class RecordingMailServer implements MailGateway {
         final List<UUID> sent = new ArrayList<>();
+        Notification lastMail;
         boolean down;
 
         @Override
@@ -108,6 +175,22 @@ class NotificationDispatcherTest {
                 throw new MailSendException("connection refused");
             }
             sent.add(notification.id());
+            lastMail = notification;
+        }
+    }
+
+    private static final class RecordingReports implements DeliveryReports {
+        final List<String> delivered = new ArrayList<>();
+        final List<String> failed = new ArrayList<>();
+
+        @Override
+        public void delivered(Notification notification, Instant deliveredAt) {
+            delivered.add(notification.id() + "@" + deliveredAt);
+        }
+
+        @Override
+        public void failed(Notification notification, int attempts, Instant failedAt) {
+            failed.add(notification.id() + "/" + attempts);
         }
     }
 
@@ -179,7 +262,8 @@ class NotificationDispatcherTest {
             Notification n = rows.get(id);
             rows.put(id, new Notification(n.id(), n.claimId(), n.eventId(), n.eventType(), n.template(), n.recipient(),
                     n.recipientName(), n.locale(), n.subject(), n.textBody(), n.htmlBody(), status, attempts,
-                    next == null ? n.nextAttemptAt() : next, error, n.createdAt(), sentAt));
+                    next == null ? n.nextAttemptAt() : next, error, n.createdAt(), sentAt,
+                    status == NotificationStatus.SENT ? null : n.secretLink()));
         }
     }
 

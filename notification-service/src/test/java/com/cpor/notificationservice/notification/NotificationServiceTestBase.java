@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
         "cpor.notifications.delivery.max-backoff=1s",
         "cpor.notifications.delivery.max-attempts=3",
         "cpor.messaging.retries=2",
+        "cpor.consent.link-encryption-key=" + SampleEvents.LINK_KEY,
         "cpor.messaging.retry-initial-interval=50ms",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN"})

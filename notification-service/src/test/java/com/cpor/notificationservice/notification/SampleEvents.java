@@ -8,6 +8,7 @@ import com.cpor.events.Program;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.SolutionArea;
 import com.cpor.events.claims.ClaimDisputed;
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.events.claims.ClaimSentToEvaluation;
 import com.cpor.events.claims.ClaimStatusChanged;
 import com.cpor.events.claims.CommentAdded;
@@ -29,6 +30,9 @@ public record SampleEvents(String claimId, String customerLocale, String partner
     public static final Instant DISPUTE_UNTIL = Instant.parse("2026-12-20T10:15:30Z");
     public static final Actor REVIEWER = new Actor("reviewer", "Réka Szabó", "reka@reviews.example", Actor.ActorKind.REVIEWER);
     public static final Actor PARTNER = new Actor("partner-admin", "Piotr Nowak", "piotr@partner-one.example", Actor.ActorKind.PARTNER);
+
+    /** The link encryption key the test service is configured with (base64 of 32 bytes). */
+    public static final String LINK_KEY = "bm90aWZpY2F0aW9uLXRlc3QtbGluay1rZXktMzJieXQ=";
 
     public static SampleEvents forClaim(String locale) {
         return new SampleEvents("c-" + UUID.randomUUID(), locale, locale);
@@ -63,7 +67,14 @@ public record SampleEvents(String claimId, String customerLocale, String partner
                 new ClaimSnapshot.Deadlines(null, null, null, WINDOW_END, null, null), 7);
     }
 
+    /** As consent-service writes it: the link encrypted with {@link #LINK_KEY}, no link in clear. */
     public ConsentRequested consentRequested() {
+        return new ConsentRequested(UUID.randomUUID(), NOW, claimId, "consent-" + claimId, WINDOW_END, null,
+                approvedClaim(), new ConsentLinkCipher(LINK_KEY, List.of()).seal(consentUrl(), claimId));
+    }
+
+    /** As consent-service wrote it before links were encrypted: the link in clear in {@code consentUrl}. */
+    public ConsentRequested legacyConsentRequested() {
         return new ConsentRequested(UUID.randomUUID(), NOW, claimId, "consent-" + claimId, WINDOW_END, consentUrl(),
                 approvedClaim());
     }

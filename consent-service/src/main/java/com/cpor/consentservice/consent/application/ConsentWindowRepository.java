@@ -4,13 +4,14 @@ import com.cpor.consentservice.consent.domain.ConsentWindow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Storage of consent windows. The "ForUpdate" finders lock the row for the rest of the transaction. */
 public interface ConsentWindowRepository {
 
     void insert(ConsentWindow window);
 
-    /** Saves status, closing time and declination. */
+    /** Saves status, end, notice state, closing time and declination. */
     void update(ConsentWindow window);
 
     Optional<ConsentWindow> findOpenByClaimForUpdate(String claimId);
@@ -20,6 +21,9 @@ public interface ConsentWindowRepository {
     Optional<ConsentWindow> findOpenByClaim(String claimId);
 
     Optional<ConsentWindow> findForUpdate(String consentId);
+
+    /** The window whose customer notice the given {@code consent.requested} event asked for. */
+    Optional<ConsentWindow> findByRequestEventForUpdate(UUID requestEventId);
 
     /** Oldest first. */
     List<ConsentWindow> findByClaim(String claimId);

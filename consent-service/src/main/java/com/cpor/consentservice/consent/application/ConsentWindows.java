@@ -8,12 +8,17 @@ import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.claims.ClaimStatusChanged;
 import com.cpor.events.consents.ConsentDeclined;
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.events.consents.ConsentRequested;
 import com.cpor.events.consents.ConsentWindowElapsed;
+import com.cpor.events.notifications.NotificationDelivered;
+import com.cpor.events.notifications.NotificationEvent;
+import com.cpor.events.notifications.NotificationFailed;
 import com.cpor.platform.calendar.BusinessCalendar;
 import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.timers.DurableTimers;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,11 +35,19 @@ import java.util.UUID;
 /**
  * The consent window's use cases. Every state change commits together with its timer change and its
  * outgoing event (outbox).
+ * <p>
+ * The window counts from the delivery of the customer's notice, not from the approval (the customer must have had
+ * the chance to decline; docs/adr/001-consent-window-start.md): it opens held, and its timer is scheduled only when
+ * notification-service reports the notice delivered. A notice that fails for good keeps it held and alerts.
  */
 @Service
 public class ConsentWindows {
 
     public static final String TIMER_KIND = "consent-window";
+    /** The customer's consent notice, as notification-service names it in its delivery reports. */
+    public static final String CONSENT_NOTICE = "customer-consent-request";
+    /** Counter of consent notices that could not be delivered (windows held until an operator resends). */
+    public static final String UNDELIVERED_NOTICES = "cpor.consent.notices.undelivered";
     private static final Logger log = LoggerFactory.getLogger(ConsentWindows.class);
     private static final Set<ClaimStatus> APPROVAL_SOURCES = EnumSet.of(ClaimStatus.IN_REVIEW, ClaimStatus.DISPUTED);
 
@@ -45,9 +58,12 @@ public class ConsentWindows {
     private final Clock clock;
     private final ConsentWindowPolicy windowPolicy;
     private final String publicBaseUrl;
+    private final ConsentLinkCipher linkCipher;
+    private final MeterRegistry meters;
 
     public ConsentWindows(ConsentWindowRepository windows, ConsentLinkTokens links, DurableTimers timers, Outbox outbox,
-                          Clock clock, BusinessCalendar calendar, ConsentSettings settings) {
+                          Clock clock, BusinessCalendar calendar, ConsentSettings settings, ConsentLinkCipher linkCipher,
+                          MeterRegistry meters) {
         this.windows = windows;
         this.links = links;
         this.timers = timers;
@@ -55,6 +71,9 @@ public class ConsentWindows {
         this.clock = clock;
         this.windowPolicy = new ConsentWindowPolicy(settings.windowPolicy(), calendar);
         this.publicBaseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
+        this.linkCipher = linkCipher;
+        this.meters = meters;
+        meters.counter(UNDELIVERED_NOTICES); // present (at 0) from the start, so that alerts see its first increase
     }
 
     /** Reacts to claim-service's status changes (called inside the inbox transaction). */
@@ -77,17 +96,59 @@ public class ConsentWindows {
                     approval.eventId());
             return;
         }
-        // the window counts from the approval, not from when this service heard of it
+        // until the notice is delivered, the end is an estimate: as if delivered at the approval
         Instant openedAt = approval.occurredAt();
-        Instant endsAt = windowPolicy.windowEndFor(openedAt);
+        Instant estimatedEnd = windowPolicy.windowEndFor(openedAt);
         String token = links.issue();
+        UUID requestEventId = UUID.randomUUID();
         ConsentWindow window = ConsentWindow.open("cw-" + UUID.randomUUID(), approval.eventId(), approval.claim(),
-                ConsentLinkTokens.hash(token), openedAt, endsAt);
+                ConsentLinkTokens.hash(token), openedAt, estimatedEnd, requestEventId);
         windows.insert(window);
-        timers.schedule(window.timerId(), TIMER_KIND, window.claimId(), endsAt, window.consentId());
-        outbox.append(new ConsentRequested(UUID.randomUUID(), clock.instant(), window.claimId(), window.consentId(),
-                endsAt, publicBaseUrl + "/consent/" + token, approval.claim()));
-        log.info("Opened consent window {} for claim {} until {}", window.consentId(), window.claimId(), endsAt);
+        // the link is the customer's credential: only notification-service can read it (docs/security.md)
+        outbox.append(new ConsentRequested(requestEventId, clock.instant(), window.claimId(), window.consentId(),
+                estimatedEnd, null, approval.claim(),
+                linkCipher.seal(publicBaseUrl + "/consent/" + token, window.claimId())));
+        log.info("Opened consent window {} for claim {}; it starts when the customer's notice is delivered",
+                window.consentId(), window.claimId());
+    }
+
+    /** notification-service reports how the customer's notice went (called inside the inbox transaction). */
+    @Transactional
+    public void onNoticeReport(NotificationEvent report) {
+        if (!CONSENT_NOTICE.equals(report.notice()) || report.causeEventId() == null) {
+            return;
+        }
+        ConsentWindow window = windows.findByRequestEventForUpdate(report.causeEventId()).orElse(null);
+        if (window == null) {
+            log.warn("Notice report {} for claim {} names no consent window (request {})", report.eventId(),
+                    report.claimId(), report.causeEventId());
+            return;
+        }
+        switch (report) {
+            case NotificationDelivered delivered -> noticeDelivered(window, delivered);
+            case NotificationFailed failed -> noticeFailed(window, failed);
+        }
+    }
+
+    private void noticeDelivered(ConsentWindow window, NotificationDelivered delivered) {
+        Instant deliveredAt = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
+        Instant endsAt = windowPolicy.windowEndFor(deliveredAt);
+        if (window.noticeDelivered(deliveredAt, endsAt)) {
+            windows.update(window);
+            timers.schedule(window.timerId(), TIMER_KIND, window.claimId(), endsAt, window.consentId());
+            log.info("Consent notice of window {} (claim {}) delivered at {}: the window runs until {}",
+                    window.consentId(), window.claimId(), deliveredAt, endsAt);
+        }
+    }
+
+    private void noticeFailed(ConsentWindow window, NotificationFailed failed) {
+        if (window.noticeFailed()) {
+            windows.update(window);
+            meters.counter(UNDELIVERED_NOTICES).increment();
+            log.error("Consent notice of window {} (claim {}) could not be delivered after {} attempts (notification {}):"
+                            + " the window is held until the notice is resent and delivered",
+                    window.consentId(), window.claimId(), failed.attempts(), failed.notificationId());
+        }
     }
 
     private void closeOpenWindow(String claimId, String cause) {

@@ -26,14 +26,23 @@ public final class ConsentWindow {
     private final ClaimSnapshot claim;
     private final String tokenHash;
     private final Instant openedAt;
-    private final Instant windowEndsAt;
+    private final UUID requestEventId;
+    private Instant windowEndsAt;
+    private NoticeState notice;
+    private Instant noticeDeliveredAt;
     private ConsentStatus status;
     private Instant closedAt;
     private Declination declination;
 
+    /**
+     * @param requestEventId    the {@code consent.requested} event that asked for the customer's notice (null for
+     *                          windows opened before notices were reported)
+     * @param windowEndsAt      the end; while the notice is undelivered an estimate (as if delivered at opening)
+     * @param noticeDeliveredAt when the notice was delivered: the window's real start
+     */
     public ConsentWindow(String consentId, String claimId, UUID openedByEventId, ClaimSnapshot claim, String tokenHash,
                          Instant openedAt, Instant windowEndsAt, ConsentStatus status, Instant closedAt,
-                         Declination declination) {
+                         Declination declination, UUID requestEventId, NoticeState notice, Instant noticeDeliveredAt) {
         this.consentId = Objects.requireNonNull(consentId);
         this.claimId = Objects.requireNonNull(claimId);
         this.openedByEventId = Objects.requireNonNull(openedByEventId);
@@ -44,21 +53,67 @@ public final class ConsentWindow {
         this.status = Objects.requireNonNull(status);
         this.closedAt = closedAt;
         this.declination = declination;
+        this.requestEventId = requestEventId;
+        this.notice = Objects.requireNonNull(notice);
+        this.noticeDeliveredAt = noticeDeliveredAt;
     }
 
-    /** Opens a window for an approval; the link token itself is never kept, only its hash. */
+    /**
+     * Opens a window for an approval, held until the customer's notice is delivered; the link token itself is never
+     * kept, only its hash.
+     *
+     * @param estimatedEnd the end if the notice were delivered at once
+     */
     public static ConsentWindow open(String consentId, UUID approvalEventId, ClaimSnapshot claim, String tokenHash,
-                                     Instant openedAt, Instant windowEndsAt) {
-        if (!windowEndsAt.isAfter(openedAt)) {
+                                     Instant openedAt, Instant estimatedEnd, UUID requestEventId) {
+        if (!estimatedEnd.isAfter(openedAt)) {
             throw new IllegalArgumentException("A consent window must end after it opens");
         }
         return new ConsentWindow(consentId, claim.claimId(), approvalEventId, claim, tokenHash, openedAt,
-                windowEndsAt, ConsentStatus.OPEN, null, null);
+                estimatedEnd, ConsentStatus.OPEN, null, null, Objects.requireNonNull(requestEventId),
+                NoticeState.AWAITING_DELIVERY, null);
+    }
+
+    /**
+     * The customer's notice was delivered: the window runs from now on, until {@code endsAt}.
+     *
+     * @return true if this started the window (false if it had started already or is over: a duplicate report)
+     */
+    public boolean noticeDelivered(Instant deliveredAt, Instant endsAt) {
+        if (status != ConsentStatus.OPEN || notice == NoticeState.DELIVERED) {
+            return false;
+        }
+        if (!endsAt.isAfter(openedAt)) {
+            throw new IllegalArgumentException("A consent window must end after it opens");
+        }
+        notice = NoticeState.DELIVERED;
+        noticeDeliveredAt = deliveredAt;
+        windowEndsAt = endsAt;
+        return true;
+    }
+
+    /**
+     * The notice could not be delivered (again, after a resend that failed too).
+     *
+     * @return true if the window is held for that reason: it is open and its notice was never delivered
+     */
+    public boolean noticeFailed() {
+        if (status != ConsentStatus.OPEN || notice == NoticeState.DELIVERED) {
+            return false;
+        }
+        notice = NoticeState.FAILED;
+        return true;
+    }
+
+    /** Whether the window runs: only after the customer's notice was delivered. */
+    public boolean started() {
+        return notice == NoticeState.DELIVERED;
     }
 
     public LinkState linkStateAt(Instant now) {
         return switch (status) {
-            case OPEN -> now.isBefore(windowEndsAt) ? LinkState.USABLE : LinkState.EXPIRED;
+            // before the notice was delivered the window has not started: a customer who has the link may decline
+            case OPEN -> !started() || now.isBefore(windowEndsAt) ? LinkState.USABLE : LinkState.EXPIRED;
             case DECLINED -> LinkState.ALREADY_USED;
             case ELAPSED, CLOSED -> LinkState.EXPIRED;
         };
@@ -78,9 +133,9 @@ public final class ConsentWindow {
         return declination;
     }
 
-    /** The timer fired. @return true if the window was open and has now elapsed */
+    /** The timer fired. @return true if the window was open, had started, and has now elapsed */
     public boolean elapse(Instant now) {
-        if (status != ConsentStatus.OPEN) {
+        if (status != ConsentStatus.OPEN || !started()) {
             return false;
         }
         status = ConsentStatus.ELAPSED;
@@ -148,6 +203,18 @@ public final class ConsentWindow {
 
     public Instant windowEndsAt() {
         return windowEndsAt;
+    }
+
+    public UUID requestEventId() {
+        return requestEventId;
+    }
+
+    public NoticeState notice() {
+        return notice;
+    }
+
+    public Instant noticeDeliveredAt() {
+        return noticeDeliveredAt;
     }
 
     public ConsentStatus status() {

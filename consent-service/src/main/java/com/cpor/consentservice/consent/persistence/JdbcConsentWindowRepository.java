@@ -4,6 +4,7 @@ import com.cpor.consentservice.consent.application.ConsentWindowRepository;
 import com.cpor.consentservice.consent.domain.ConsentStatus;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.consentservice.consent.domain.NoticeState;
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.platform.messaging.EventJson;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,13 +17,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Repository
 class JdbcConsentWindowRepository implements ConsentWindowRepository {
 
     private static final String COLUMNS = """
             consent_id, claim_id, opened_by_event_id, status, token_sha256, opened_at, window_ends_at, closed_at,
-            claim_snapshot, declined_at, declined_by_name, declined_by_email, declined_from_ip, declined_user_agent
+            claim_snapshot, declined_at, declined_by_name, declined_by_email, declined_from_ip, declined_user_agent,
+            request_event_id, notice_status, notice_delivered_at
             """;
     private static final int MAX_USER_AGENT = 512;
 
@@ -37,12 +40,14 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
     public void insert(ConsentWindow window) {
         jdbc.sql("""
                         INSERT INTO consent_window (consent_id, claim_id, opened_by_event_id, status, token_sha256,
-                                                    opened_at, window_ends_at, claim_snapshot)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                                    opened_at, window_ends_at, claim_snapshot, request_event_id,
+                                                    notice_status, notice_delivered_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(window.consentId(), window.claimId(), window.openedByEventId(), window.status().name(),
                         window.tokenHash(), timestamp(window.openedAt()), timestamp(window.windowEndsAt()),
-                        EventJson.mapper().writeValueAsString(window.claim()))
+                        EventJson.mapper().writeValueAsString(window.claim()), window.requestEventId(),
+                        window.notice().name(), timestamp(window.noticeDeliveredAt()))
                 .update();
     }
 
@@ -50,11 +55,13 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
     public void update(ConsentWindow window) {
         Declination declination = window.declination();
         jdbc.sql("""
-                        UPDATE consent_window SET status = ?, closed_at = ?, declined_at = ?, declined_by_name = ?,
+                        UPDATE consent_window SET status = ?, closed_at = ?, window_ends_at = ?, notice_status = ?,
+                               notice_delivered_at = ?, declined_at = ?, declined_by_name = ?,
                                declined_by_email = ?, declined_from_ip = ?, declined_user_agent = ?
                         WHERE consent_id = ?
                         """)
-                .params(window.status().name(), timestamp(window.closedAt()),
+                .params(window.status().name(), timestamp(window.closedAt()), timestamp(window.windowEndsAt()),
+                        window.notice().name(), timestamp(window.noticeDeliveredAt()),
                         declination == null ? null : timestamp(declination.at()),
                         declination == null ? null : declination.recipientName(),
                         declination == null ? null : declination.recipientEmail(),
@@ -89,6 +96,12 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
     }
 
     @Override
+    public Optional<ConsentWindow> findByRequestEventForUpdate(UUID requestEventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE request_event_id = ? FOR UPDATE")
+                .param(requestEventId).query(rows).optional();
+    }
+
+    @Override
     public List<ConsentWindow> findByClaim(String claimId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE claim_id = ? ORDER BY opened_at, consent_id")
                 .param(claimId).query(rows).list();
@@ -108,7 +121,9 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
                 rs.getObject("opened_by_event_id", java.util.UUID.class),
                 EventJson.mapper().readValue(rs.getString("claim_snapshot"), ClaimSnapshot.class),
                 rs.getString("token_sha256"), instant(rs, "opened_at"), instant(rs, "window_ends_at"),
-                ConsentStatus.valueOf(rs.getString("status")), instant(rs, "closed_at"), declination);
+                ConsentStatus.valueOf(rs.getString("status")), instant(rs, "closed_at"), declination,
+                rs.getObject("request_event_id", UUID.class), NoticeState.valueOf(rs.getString("notice_status")),
+                instant(rs, "notice_delivered_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package com.cpor.consentservice.consent.web;
 import com.cpor.consentservice.consent.domain.ConsentStatus;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.consentservice.consent.domain.NoticeState;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,9 +14,13 @@ record ConsentWindowResponse(
         @Schema(description = "OPEN: customer may decline; DECLINED; ELAPSED: ended without decline; "
                 + "CLOSED: claim left APPROVED during the window") ConsentStatus status,
         Instant openedAt,
-        Instant windowEndsAt,
+        @Schema(description = "The end: the window counts from the delivery of the customer's notice, so until then "
+                + "this is an estimate (as if delivered at once) and the window is held") Instant windowEndsAt,
         @Schema(description = "When the window stopped being open (declined, elapsed or closed)") Instant closedAt,
-        @Schema(description = "Set when the customer declined") Decline decline) {
+        @Schema(description = "Set when the customer declined") Decline decline,
+        @Schema(description = "The customer's notice: AWAITING_DELIVERY, DELIVERED (the window runs), FAILED (held "
+                + "until the notice is resent)") NoticeState notice,
+        @Schema(description = "When the customer's notice was delivered: the window's start") Instant noticeDeliveredAt) {
 
     @Schema(description = "Evidence of the customer's decline")
     record Decline(Instant declinedAt,
@@ -30,6 +35,6 @@ record ConsentWindowResponse(
         return new ConsentWindowResponse(window.consentId(), window.status(), window.openedAt(),
                 window.windowEndsAt(), window.closedAt(), declination == null ? null
                 : new Decline(declination.at(), declination.recipientName(), declination.recipientEmail(),
-                        declination.ipAddress(), declination.userAgent()));
+                        declination.ipAddress(), declination.userAgent()), window.notice(), window.noticeDeliveredAt());
     }
 }

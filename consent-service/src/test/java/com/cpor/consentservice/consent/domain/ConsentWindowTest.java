@@ -72,8 +72,50 @@ class ConsentWindowTest {
 
     @Test
     void a_window_must_end_after_it_opens() {
-        assertThatThrownBy(() -> ConsentWindow.open("cw-1", UUID.randomUUID(), claim("en-US"), "h", OPENED, OPENED))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConsentWindow.open("cw-1", UUID.randomUUID(), claim("en-US"), "h", OPENED, OPENED,
+                UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_window_whose_notice_was_not_delivered_is_held_its_link_works_and_it_cannot_elapse() {
+        ConsentWindow window = held("en-US");
+
+        assertThat(window.started()).isFalse();
+        assertThat(window.notice()).isEqualTo(NoticeState.AWAITING_DELIVERY);
+        assertThat(window.linkStateAt(ENDS.plus(Duration.ofDays(30)))).isEqualTo(LinkState.USABLE);
+        assertThat(window.elapse(ENDS.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(window.status()).isEqualTo(ConsentStatus.OPEN);
+    }
+
+    @Test
+    void delivery_starts_the_window_once_and_sets_its_end() {
+        ConsentWindow window = held("en-US");
+        Instant delivered = OPENED.plus(Duration.ofHours(3));
+
+        assertThat(window.noticeDelivered(delivered, delivered.plus(Duration.ofDays(7)))).isTrue();
+        assertThat(window.noticeDelivered(delivered.plusSeconds(5), delivered.plus(Duration.ofDays(8)))).isFalse();
+        assertThat(window.windowEndsAt()).isEqualTo(delivered.plus(Duration.ofDays(7)));
+        assertThat(window.noticeDeliveredAt()).isEqualTo(delivered);
+        assertThat(window.linkStateAt(ENDS.plus(Duration.ofHours(2)))).isEqualTo(LinkState.USABLE);
+        assertThat(window.noticeFailed()).as("a failure report after delivery changes nothing").isFalse();
+        assertThat(window.elapse(delivered.plus(Duration.ofDays(7)))).isTrue();
+    }
+
+    @Test
+    void a_failed_notice_holds_the_window_until_a_resent_notice_is_delivered() {
+        ConsentWindow window = held("en-US");
+
+        assertThat(window.noticeFailed()).isTrue();
+        assertThat(window.notice()).isEqualTo(NoticeState.FAILED);
+        assertThat(window.elapse(ENDS.plus(Duration.ofDays(1)))).isFalse();
+        Instant resent = ENDS.plus(Duration.ofDays(2));
+        assertThat(window.noticeDelivered(resent, resent.plus(Duration.ofDays(7)))).isTrue();
+        assertThat(window.windowEndsAt()).isEqualTo(resent.plus(Duration.ofDays(7)));
+
+        ConsentWindow closed = held("en-US");
+        closed.close(OPENED.plusSeconds(1));
+        assertThat(closed.noticeFailed()).isFalse();
+        assertThat(closed.noticeDelivered(OPENED.plusSeconds(2), ENDS)).isFalse();
     }
 
     @Test
@@ -85,8 +127,16 @@ class ConsentWindowTest {
         assertThat(window(null).customerLocale()).isEqualTo(Locale.forLanguageTag("en-US"));
     }
 
+    /** A window whose notice was delivered when it opened. */
     private static ConsentWindow window(String locale) {
-        return ConsentWindow.open("cw-" + UUID.randomUUID(), UUID.randomUUID(), claim(locale), "hash", OPENED, ENDS);
+        ConsentWindow window = held(locale);
+        window.noticeDelivered(OPENED, ENDS);
+        return window;
+    }
+
+    private static ConsentWindow held(String locale) {
+        return ConsentWindow.open("cw-" + UUID.randomUUID(), UUID.randomUUID(), claim(locale), "hash", OPENED, ENDS,
+                UUID.randomUUID());
     }
 
     private static ClaimSnapshot claim(String locale) {

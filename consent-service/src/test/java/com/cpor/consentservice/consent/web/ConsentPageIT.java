@@ -1,5 +1,6 @@
 package com.cpor.consentservice.consent.web;
 
+import com.cpor.consentservice.ConsentFixtures;
 import com.cpor.consentservice.ConsentServiceTest;
 import com.cpor.consentservice.consent.domain.ConsentLinkTokens;
 import com.cpor.events.ClaimStatus;
@@ -220,7 +221,7 @@ class ConsentPageIT {
     void expired_link_gets_a_gone_page_and_cannot_decline() throws Exception {
         Customer customer = new Customer();
         String claimId = newClaimId();
-        String token = openWindow(claimId, "zh-CN");
+        String token = openDeliveredWindow(claimId, "zh-CN");
         String csrf = csrfOf(customer.get("/consent/" + token).body());
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
@@ -275,6 +276,16 @@ class ConsentPageIT {
     private String openWindow(String claimId, String locale) {
         publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), locale));
         return tokenOf(awaitEvent(probe, "consent.requested", claimId));
+    }
+
+    /** A window whose customer notice was delivered now: it runs from now on. */
+    private String openDeliveredWindow(String claimId, String locale) {
+        publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), locale));
+        var requested = awaitEvent(probe, "consent.requested", claimId);
+        publish(probe, ConsentFixtures.noticeDelivered(requested, clock.instant()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(jdbc.sql(
+                "SELECT notice_status FROM consent_window WHERE claim_id = ?").param(claimId).query(String.class).single()));
+        return tokenOf(requested);
     }
 
     private String status(String claimId) {

@@ -10,12 +10,15 @@ import com.cpor.events.claims.ClaimDisputed;
 import com.cpor.events.claims.ClaimSentToEvaluation;
 import com.cpor.events.claims.ClaimStatusChanged;
 import com.cpor.events.claims.CommentAdded;
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.events.consents.ConsentRequested;
+import com.cpor.events.consents.EncryptedLink;
 import com.cpor.events.reviews.PartnerResponseReminderDue;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.notificationservice.config.NotificationProperties;
 import com.cpor.notificationservice.notification.domain.Notice;
 import com.cpor.notificationservice.notification.domain.NoticeTemplate;
+import com.cpor.notificationservice.notification.domain.Notification;
 import com.cpor.notificationservice.notification.domain.Recipient;
 import com.cpor.platform.messaging.PoisonEventException;
 
@@ -34,10 +37,12 @@ public class NoticePlanner {
 
     private final ClaimDirectory directory;
     private final NotificationProperties settings;
+    private final ConsentLinkCipher links;
 
-    public NoticePlanner(ClaimDirectory directory, NotificationProperties settings) {
+    public NoticePlanner(ClaimDirectory directory, NotificationProperties settings, ConsentLinkCipher links) {
         this.directory = directory;
         this.settings = settings;
+        this.links = links;
     }
 
     public List<Notice> plan(CporEvent event) {
@@ -69,13 +74,28 @@ public class NoticePlanner {
             Map<String, Object> model = new HashMap<>(claimValues(claim));
             model.put("recipientName", orEmpty(customer.name()));
             model.put("windowEndsAt", consent.windowEndsAt());
-            model.put("consentUrl", consent.consentUrl());
+            // the link is the customer's credential: rendered as a placeholder, opened only when the mail goes out
+            model.put("consentUrl", Notification.SECRET_LINK_PLACEHOLDER);
             Recipient recipient = new Recipient(customer.email(), customer.name(), customer.locale());
             notices.add(new Notice(NoticeTemplate.CUSTOMER_CONSENT_REQUEST, recipient,
-                    List.of(partnerDisplayName(claim)), model));
+                    List.of(partnerDisplayName(claim)), model, encryptedLinkOf(consent)));
         }
         notices.add(toPartner(NoticeTemplate.PARTNER_CLAIM_APPROVED, claim, values("windowEndsAt", consent.windowEndsAt())));
         return notices;
+    }
+
+    /**
+     * Events written before the link was encrypted carry it in clear in {@code consentUrl}: it is encrypted here,
+     * so that it is not stored in clear either.
+     */
+    private EncryptedLink encryptedLinkOf(ConsentRequested consent) {
+        if (consent.consentLink() != null) {
+            return consent.consentLink();
+        }
+        if (consent.consentUrl() != null && !consent.consentUrl().isBlank()) {
+            return links.seal(consent.consentUrl(), consent.claimId());
+        }
+        throw new PoisonEventException("ConsentRequested " + consent.eventId() + " carries no consent link");
     }
 
     private List<Notice> statusChanged(ClaimStatusChanged change) {

@@ -1,5 +1,6 @@
 package com.cpor.notificationservice.notification.application;
 
+import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
 import com.cpor.notificationservice.notification.domain.Notification;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,10 @@ import java.time.Instant;
  * <p>
  * On an SMTP failure the attempt is counted and the next one scheduled with exponential back-off; after
  * the last attempt the row is parked as FAILED for an operator to see and replay.
+ * <p>
+ * A notice whose delivery matters to another service (the customer's consent notice) is reported on
+ * {@code cpor.notifications.v1} in the same transaction as its SENT or FAILED mark. Its secret link is decrypted
+ * only here, for the mail that goes out; the stored row keeps the placeholder.
  */
 public class NotificationDispatcher {
 
@@ -33,15 +38,20 @@ public class NotificationDispatcher {
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ConsentLinkCipher links;
+    private final DeliveryReports reports;
 
     public NotificationDispatcher(NotificationStore store, MailGateway mail, TransactionTemplate transactions,
-                                  DeliveryPolicy policy, Clock clock, MeterRegistry meters) {
+                                  DeliveryPolicy policy, Clock clock, MeterRegistry meters, ConsentLinkCipher links,
+                                  DeliveryReports reports) {
         this.store = store;
         this.mail = mail;
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
         this.meters = meters;
+        this.links = links;
+        this.reports = reports;
     }
 
     /** Sends everything due now. @return how many notifications were attempted */
@@ -64,13 +74,17 @@ public class NotificationDispatcher {
     private void attempt(Notification notification, Instant now) {
         int attempt = notification.attempts() + 1;
         try {
-            mail.send(notification);
+            mail.send(withLinkRevealed(notification));
         } catch (RuntimeException failure) {
             recordFailure(notification, attempt, now, failure);
             return;
         }
         // crash window: accepted by SMTP, SENT not yet committed (see the class comment)
-        store.markSent(notification.id(), attempt, clock.instant());
+        Instant sentAt = clock.instant();
+        store.markSent(notification.id(), attempt, sentAt);
+        if (notification.template().reportsDelivery()) {
+            reports.delivered(notification, sentAt);
+        }
         meters.counter("cpor.notifications.sent", "template", notification.template().templateName(),
                 "locale", notification.locale()).increment();
         log.info("Sent {} to {} for claim {} (event {}, attempt {})", notification.template().templateName(),
@@ -81,6 +95,9 @@ public class NotificationDispatcher {
         String error = describe(failure);
         if (policy.exhausted(attempt)) {
             store.markFailed(notification.id(), attempt, error);
+            if (notification.template().reportsDelivery()) {
+                reports.failed(notification, attempt, clock.instant());
+            }
             meters.counter("cpor.notifications.failed", "template", notification.template().templateName(),
                     "locale", notification.locale()).increment();
             log.error("Notification {} ({} to {}) FAILED after {} attempts: {}", notification.id(),
@@ -90,6 +107,12 @@ public class NotificationDispatcher {
             store.scheduleRetry(notification.id(), attempt, next, error);
             log.warn("Notification {} attempt {} failed, retrying at {}: {}", notification.id(), attempt, next, error);
         }
+    }
+
+    /** An undecryptable link (a key not configured here) fails the attempt like an SMTP error, and says why. */
+    private Notification withLinkRevealed(Notification notification) {
+        return notification.secretLink() == null ? notification
+                : notification.withSecretLink(links.open(notification.secretLink(), notification.claimId()));
     }
 
     private static String describe(Throwable failure) {

@@ -38,15 +38,17 @@ public class NotificationIntake {
     private final NoticeRenderer renderer;
     private final NotificationStore store;
     private final Clock clock;
+    private final DeliveryReports reports;
 
     public NotificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner, NoticeRenderer renderer,
-                              NotificationStore store, Clock clock) {
+                              NotificationStore store, Clock clock, DeliveryReports reports) {
         this.inbox = inbox;
         this.directory = directory;
         this.planner = planner;
         this.renderer = renderer;
         this.store = store;
         this.clock = clock;
+        this.reports = reports;
     }
 
     public void accept(CporEvent event) {
@@ -60,6 +62,11 @@ public class NotificationIntake {
             if (!notice.recipient().hasAddress()) {
                 log.warn("No address for {} of claim {} (event {}); not sent", notice.template(), event.claimId(),
                         event.eventId());
+                if (notice.template().reportsDelivery()) {
+                    // nobody can be told: report it as failed at once, so the consent window is held and alerted on
+                    reports.failed(Notification.pending(event.eventId(), event.typeName(), event.claimId(),
+                            notice.template(), "", null, "", "", "", "", clock.instant()), 0, clock.instant());
+                }
                 continue;
             }
             RenderedMail mail = renderer.render(notice);
@@ -68,7 +75,8 @@ public class NotificationIntake {
                     event.eventId());
             store.addIfAbsent(Notification.pending(event.eventId(), event.typeName(), event.claimId(),
                     notice.template(), notice.recipient().email(), notice.recipient().name(),
-                    mail.locale().toLanguageTag(), mail.subject(), mail.textBody(), mail.htmlBody(), clock.instant()));
+                    mail.locale().toLanguageTag(), mail.subject(), mail.textBody(), mail.htmlBody(), notice.secretLink(),
+                    clock.instant()));
         }
     }
 

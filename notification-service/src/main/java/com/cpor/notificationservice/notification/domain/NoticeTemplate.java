@@ -36,6 +36,14 @@ public enum NoticeTemplate {
         this.templateName = templateName;
     }
 
+    /**
+     * Whether delivery or permanent failure is reported on {@code cpor.notifications.v1}: the customer's consent
+     * notice is, because the opt-out window counts from its delivery (docs/adr/001-consent-window-start.md).
+     */
+    public boolean reportsDelivery() {
+        return this == CUSTOMER_CONSENT_REQUEST;
+    }
+
     /** The name of the template files and the prefix of its message keys. */
     public String templateName() {
         return templateName;

@@ -1,5 +1,6 @@
 package com.cpor.notificationservice.notification.persistence;
 
+import com.cpor.events.consents.EncryptedLink;
 import com.cpor.notificationservice.notification.application.NotificationStore;
 import com.cpor.notificationservice.notification.domain.NoticeTemplate;
 import com.cpor.notificationservice.notification.domain.Notification;
@@ -20,7 +21,8 @@ class JdbcNotificationStore implements NotificationStore {
 
     private static final String COLUMNS = """
             notification_id, claim_id, event_id, event_type, template, recipient, recipient_name, locale, subject,
-            text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at""";
+            text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at,
+            secret_link_key_id, secret_link_ciphertext""";
 
     private static final RowMapper<Notification> ROW = (rs, n) -> new Notification(
             rs.getObject("notification_id", UUID.class), rs.getString("claim_id"), rs.getObject("event_id", UUID.class),
@@ -28,7 +30,9 @@ class JdbcNotificationStore implements NotificationStore {
             rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("locale"), rs.getString("subject"),
             rs.getString("text_body"), rs.getString("html_body"), NotificationStatus.valueOf(rs.getString("status")),
             rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
+            rs.getString("secret_link_ciphertext") == null ? null
+                    : new EncryptedLink(rs.getString("secret_link_key_id"), rs.getString("secret_link_ciphertext")));
 
     private final JdbcClient jdbc;
 
@@ -39,12 +43,13 @@ class JdbcNotificationStore implements NotificationStore {
     @Override
     public boolean addIfAbsent(Notification n) {
         return jdbc.sql("INSERT INTO notification (" + COLUMNS + """
-                        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(n.id(), n.claimId(), n.eventId(), n.eventType(), n.template().templateName(), n.recipient(),
                         n.recipientName(), n.locale(), n.subject(), n.textBody(), n.htmlBody(), n.status().name(),
                         n.attempts(), timestamp(n.nextAttemptAt()), n.lastError(), timestamp(n.createdAt()),
-                        timestamp(n.sentAt()))
+                        timestamp(n.sentAt()), n.secretLink() == null ? null : n.secretLink().keyId(),
+                        n.secretLink() == null ? null : n.secretLink().ciphertext())
                 .update() > 0;
     }
 
@@ -58,7 +63,11 @@ class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public void markSent(UUID id, int attempts, Instant sentAt) {
-        jdbc.sql("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, last_error = NULL WHERE notification_id = ?")
+        // the encrypted link is needed no longer: a SENT notification is never sent again
+        jdbc.sql("""
+                        UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?, last_error = NULL,
+                               secret_link_key_id = NULL, secret_link_ciphertext = NULL
+                        WHERE notification_id = ?""")
                 .params(attempts, timestamp(sentAt), id).update();
     }
 
