@@ -53,8 +53,8 @@ final class RehearsalReport {
             long duplicates = touched.stream().filter(run -> violated(oracles, run).stream()
                     .anyMatch(name -> !name.equals(FINAL_STATE))).count();
             md.append("| ").append(fault.name()).append(" | ")
-                    .append(loadAtFault.entrySet().stream().filter(entry -> fault.name().startsWith(entry.getKey())
-                            || fault.name().contains(entry.getKey())).map(Map.Entry::getValue).findFirst().orElse("-"))
+                    .append(loadAtFault.entrySet().stream().filter(entry -> fault.name().startsWith(entry.getKey()))
+                            .map(Map.Entry::getValue).findFirst().orElse("-"))
                     .append(" | ").append(touched.size()).append(" | ").append(lost).append(" | ").append(duplicates)
                     .append(" | ").append(dlt).append(" | ")
                     .append(fault.recovery() == null ? "**not recovered**"
