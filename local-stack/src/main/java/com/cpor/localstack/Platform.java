@@ -31,10 +31,6 @@ public final class Platform implements AutoCloseable {
             "claim-service", "claims", "review-service", "reviews",
             "consent-service", "consents", "notification-service", "notifications");
 
-    /** The consent-link secrets of the local stack and the tests: not for any real deployment. */
-    private static final String LOCAL_LINK_SECRET = "local-stack-consent-link-secret-not-for-production";
-    private static final String LOCAL_LINK_ENCRYPTION_KEY = "bG9jYWwtc3RhY2stbGluay1rZXktbm90LXNlY3JldCE=";
-
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
@@ -101,10 +97,25 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * As {@link #start(Settings)}, but the services one at a time in {@code order}, each healthy (its listeners
+     * subscribed, its topics declared) before the next starts: a first start in a chosen order.
+     */
+    public static Platform startOneByOne(Settings settings, List<String> order) {
+        if (!order.stream().sorted().toList().equals(SERVICES.stream().sorted().toList())) {
+            throw new IllegalArgumentException("Not an order of " + SERVICES + ": " + order);
+        }
+        return start(settings, order);
+    }
+
+    private static Platform start(Settings settings, List<String> oneByOne) {
         Platform platform = new Platform(settings);
         try {
             platform.startInfrastructure();
-            platform.startServices();
+            platform.startServices(oneByOne);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -141,7 +152,7 @@ public final class Platform implements AutoCloseable {
         CompletableFuture.allOf(database, broker).join();
     }
 
-    private void startServices() {
+    private void startServices(List<String> oneByOne) {
         Path logs = settings.logDirectory() != null ? settings.logDirectory()
                 : settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
                 : settings.home().resolve("end-to-end-tests/target/service-logs");
@@ -160,14 +171,18 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.mail.port", String.valueOf(mail.port()));
             properties.put("cpor.consent.public-base-url", "http://localhost:" + settings.ports().consent());
             properties.put("cpor.notifications.partner-portal-url", "http://localhost:" + settings.ports().claim());
-            // no service has a default for these outside the dev profile (docs/security.md): local, throw-away values
-            properties.put("cpor.consent.link-secret", LOCAL_LINK_SECRET);
-            properties.put("cpor.consent.link-encryption-key", LOCAL_LINK_ENCRYPTION_KEY);
             properties.putAll(settings.overrides().getOrDefault("*", Map.of()));
             properties.putAll(settings.overrides().getOrDefault(service, Map.of()));
             serviceProperties.put(service, properties);
             services.put(service, new ServiceProcess(service, jarOf(service), settings.ports().of(service), properties,
                     logs.resolve(service + ".log")));
+        }
+        if (oneByOne != null) {
+            for (String service : oneByOne) {
+                services.get(service).start();
+                services.get(service).awaitHealthy(Duration.ofMinutes(3));
+            }
+            return;
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));

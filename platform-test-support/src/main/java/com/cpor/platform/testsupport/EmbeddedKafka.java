@@ -8,7 +8,7 @@ import java.util.Map;
 /** An in-JVM KRaft broker (spring-kafka-test), used when no Docker engine is available. Does not auto-create topics. */
 final class EmbeddedKafka implements KafkaServer {
 
-    private final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
+    private final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1) // num.partitions 1, a broker's default
             .brokerProperties(Map.of(
                     // as in production: topics exist because a service declared them, never because someone read
                     "auto.create.topics.enable", "false",

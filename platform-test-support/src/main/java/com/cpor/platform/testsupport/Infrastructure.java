@@ -31,6 +31,13 @@ public final class Infrastructure {
         return kafka;
     }
 
+    /** A broker of its own, started and empty (no topic yet), for a test of a first start; the caller stops it. */
+    public static KafkaServer freshKafka() {
+        KafkaServer fresh = dockerAvailable() ? new ContainerKafka() : new EmbeddedKafka();
+        fresh.start();
+        return fresh;
+    }
+
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
             postgres = dockerAvailable() ? new ContainerPostgres() : new EmbeddedPostgresServer(null, 0);
