@@ -152,6 +152,8 @@ class RehearsalE2EIT {
                         "FAKETIME_CACHE_DURATION", "1",
                         // only the wall clock jumps; the JVM's timeouts and sleeps run on the monotonic clock
                         "FAKETIME_DONT_FAKE_MONOTONIC", "1",
+                        // without it the JVM's timed waits return at once and its idle threads spin (measured)
+                        "FAKETIME_FORCE_MONOTONIC_FIX", "0",
                         "NO_FAKE_STAT", "1");
             }
             Map<String, String> chosen = environment;
