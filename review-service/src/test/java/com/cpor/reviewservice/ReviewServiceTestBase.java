@@ -31,7 +31,7 @@ public abstract class ReviewServiceTestBase {
     protected static EventProbe probe;
 
     @LocalServerPort
-    int port;
+    protected int port;
     @Autowired
     protected MutableClock clock;
 
