@@ -185,7 +185,7 @@ public final class Platform implements AutoCloseable {
             return;
         }
         services.values().forEach(ServiceProcess::start);
-        services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+        services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
     }
 
     private Path jarOf(String service) {
