@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
@@ -56,6 +57,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return toObject(apiProblem(new PayloadTooLargeProblem("The upload exceeds the size limit")));
+    }
+
+    /**
+     * A multipart body the container cannot parse (no boundary, unterminated, NUL in a part header) is the client's
+     * error; an upload above the limit is still the 413 above.
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return apiProblem(new InvalidInputProblem("body", "is not a readable multipart/form-data body"));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
