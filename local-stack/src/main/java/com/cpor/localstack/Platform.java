@@ -31,6 +31,10 @@ public final class Platform implements AutoCloseable {
             "claim-service", "claims", "review-service", "reviews",
             "consent-service", "consents", "notification-service", "notifications");
 
+    /** The consent-link secrets of the local stack and the tests: not for any real deployment. */
+    private static final String LOCAL_LINK_SECRET = "local-stack-consent-link-secret-not-for-production";
+    private static final String LOCAL_LINK_ENCRYPTION_KEY = "bG9jYWwtc3RhY2stbGluay1rZXktbm90LXNlY3JldCE=";
+
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
@@ -171,6 +175,9 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.mail.port", String.valueOf(mail.port()));
             properties.put("cpor.consent.public-base-url", "http://localhost:" + settings.ports().consent());
             properties.put("cpor.notifications.partner-portal-url", "http://localhost:" + settings.ports().claim());
+            // no service has a default for these outside the dev profile (docs/security.md): local, throw-away values
+            properties.put("cpor.consent.link-secret", LOCAL_LINK_SECRET);
+            properties.put("cpor.consent.link-encryption-key", LOCAL_LINK_ENCRYPTION_KEY);
             properties.putAll(settings.overrides().getOrDefault("*", Map.of()));
             properties.putAll(settings.overrides().getOrDefault(service, Map.of()));
             serviceProperties.put(service, properties);
