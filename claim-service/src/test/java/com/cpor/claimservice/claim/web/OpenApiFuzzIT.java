@@ -1,0 +1,37 @@
+package com.cpor.claimservice.claim.web;
+
+import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.platform.testsupport.DevUser.PARTNER_ADMIN;
+
+/**
+ * Requests generated from claim-service's own OpenAPI document, with hostile values in every body field, path and
+ * query parameter and header (see {@link OpenApiFuzzer}): no 5xx, no answer slower than 1 s, every error
+ * application/problem+json. Path ids are claims of the caller in EDITING, so edits reach the claim rules.
+ */
+@ServiceIntegrationTest
+@Import(TestClockConfiguration.class)
+class OpenApiFuzzIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void hostile_requests_generated_from_the_openapi_document_get_fast_problem_answers_and_never_a_5xx() {
+        ClaimApi api = new ClaimApi(port);
+        OpenApiFuzzer.against("claim-service", port)
+                .as(PARTNER_ADMIN)
+                .pathValue("id", () -> api.post(PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim()).expect(201)
+                        .json().get("id").asString())
+                .body("POST /api/v1/claims", () -> ClaimApi.JSON.valueToTree(microsoft365Claim()))
+                .body("PATCH /api/v1/claims/{id}", () -> ClaimApi.JSON.valueToTree(microsoft365Claim()))
+                .run()
+                .assertNoFindings();
+    }
+}
