@@ -50,7 +50,7 @@ class FirstStartE2EIT {
     private static final Map<String, List<String>> READS = Map.of(
             "claim-service", List.of(Topics.REVIEWS, Topics.CONSENTS),
             "review-service", List.of(Topics.CLAIMS),
-            "consent-service", List.of(Topics.CLAIMS),
+            "consent-service", List.of(Topics.CLAIMS, Topics.NOTIFICATIONS),
             "notification-service", List.of(Topics.CLAIMS, Topics.REVIEWS, Topics.CONSENTS));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
