@@ -45,6 +45,18 @@ class NotificationDispatcherTest {
             Duration.ofSeconds(15)), clock, meters, links, reports);
 
     @Test
+    void sent_and_failed_counters_exist_at_zero_for_every_template_and_locale_before_any_mail() {
+        for (String template : List.of("customer-consent-request", "review-sla-breached")) {
+            for (String locale : List.of("en-US", "zh-CN", "ru-RU", "pl-PL", "hu-HU")) {
+                assertThat(meters.find("cpor.notifications.failed").tags("template", template, "locale", locale)
+                        .counter()).as(template + " " + locale).isNotNull().extracting(c -> c.count()).isEqualTo(0.0);
+                assertThat(meters.find("cpor.notifications.sent").tags("template", template, "locale", locale)
+                        .counter()).as(template + " " + locale).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void accepted_mail_is_marked_sent_and_counted_per_template_and_locale() {
         Notification mail = store.add(pending());
 

@@ -187,6 +187,8 @@ public class MessagingAutoConfiguration {
             meters.counter("cpor.kafka.dead.lettered", "topic", record.topic()).increment();
             deadLetters.accept(record, failure);
         }, bounded);
+        // at 0 from the start for every topic read, so that increase() alerts see the first dead letter after a restart
+        settings.consumes().forEach(topic -> meters.counter("cpor.kafka.dead.lettered", "topic", topic));
         handler.setBackOffFunction((record, failure) ->
                 DependencyFailures.isUnavailable(failure) ? untilAvailable : bounded);
         handler.addNotRetryableExceptions(PoisonEventException.class, UnknownEventTypeException.class);

@@ -2,7 +2,9 @@ package com.cpor.notificationservice.notification.application;
 
 import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
+import com.cpor.notificationservice.notification.domain.NoticeTemplate;
 import com.cpor.notificationservice.notification.domain.Notification;
+import com.cpor.notificationservice.notification.domain.SupportedLocales;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Delivers pending notifications, one per transaction: lock the row (FOR UPDATE SKIP LOCKED, so parallel
@@ -28,6 +31,9 @@ import java.time.Instant;
  * only here, for the mail that goes out; the stored row keeps the placeholder.
  */
 public class NotificationDispatcher {
+
+    private static final String SENT = "cpor.notifications.sent";
+    private static final String FAILED = "cpor.notifications.failed";
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 2000;
@@ -52,6 +58,13 @@ public class NotificationDispatcher {
         this.meters = meters;
         this.links = links;
         this.reports = reports;
+        // every series exists at 0 from the start, so that increase() alerts see the first failure after a restart
+        for (NoticeTemplate template : NoticeTemplate.values()) {
+            for (Locale locale : SupportedLocales.ALL) {
+                meters.counter(SENT, "template", template.templateName(), "locale", locale.toLanguageTag());
+                meters.counter(FAILED, "template", template.templateName(), "locale", locale.toLanguageTag());
+            }
+        }
     }
 
     /** Sends everything due now. @return how many notifications were attempted */
@@ -85,7 +98,7 @@ public class NotificationDispatcher {
         if (notification.template().reportsDelivery()) {
             reports.delivered(notification, sentAt);
         }
-        meters.counter("cpor.notifications.sent", "template", notification.template().templateName(),
+        meters.counter(SENT, "template", notification.template().templateName(),
                 "locale", notification.locale()).increment();
         log.info("Sent {} to {} for claim {} (event {}, attempt {})", notification.template().templateName(),
                 notification.recipient(), notification.claimId(), notification.eventId(), attempt);
@@ -98,7 +111,7 @@ public class NotificationDispatcher {
             if (notification.template().reportsDelivery()) {
                 reports.failed(notification, attempt, clock.instant());
             }
-            meters.counter("cpor.notifications.failed", "template", notification.template().templateName(),
+            meters.counter(FAILED, "template", notification.template().templateName(),
                     "locale", notification.locale()).increment();
             log.error("Notification {} ({} to {}) FAILED after {} attempts: {}", notification.id(),
                     notification.template().templateName(), notification.recipient(), attempt, error);
