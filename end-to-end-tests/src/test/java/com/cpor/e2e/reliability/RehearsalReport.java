@@ -1,8 +1,5 @@
 package com.cpor.e2e.reliability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,22 +77,8 @@ final class RehearsalReport {
             }
         });
 
-        md.append("\n## Figures\n\n| Figure | Value |\n|---|---|\n");
-        campaign.replayedRecords.forEach((topic, count) -> md.append("| records replayed on ").append(topic)
-                .append(" | ").append(count).append(" |\n"));
-        campaign.duplicatesDiscarded.forEach((service, count) -> md.append("| redeliveries discarded by ")
-                .append(service).append(" | ").append(count).append(" |\n"));
-        oracles.figures.forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
-
-        List<String> violations = oracles.violations();
-        md.append("\n## Violations\n\n").append(violations.isEmpty() ? "None.\n" : "");
-        violations.stream().limit(200).forEach(violation -> md.append("- ").append(violation).append('\n'));
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, md.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReliabilityReport.appendFiguresAndViolations(md, "Figures", campaign, oracles);
+        ReliabilityReport.write(file, md);
     }
 
     private static Set<String> violated(Oracles oracles, ClaimRun run) {

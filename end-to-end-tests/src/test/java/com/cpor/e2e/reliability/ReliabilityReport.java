@@ -44,7 +44,13 @@ final class ReliabilityReport {
                 .append(fault.recovery() == null ? "**not recovered**" : String.format("%.1f", fault.recovery().toMillis() / 1000.0))
                 .append(" | ").append(fault.detail()).append(" |\n"));
 
-        md.append("\n## De-duplication and dead letters\n\n| Figure | Value |\n|---|---|\n");
+        appendFiguresAndViolations(md, "De-duplication and dead letters", campaign, oracles);
+        write(file, md);
+    }
+
+    /** The figures every campaign reports (replays, discarded redeliveries, the oracles' own) and the violations. */
+    static void appendFiguresAndViolations(StringBuilder md, String heading, FaultCampaign campaign, Oracles oracles) {
+        md.append("\n## ").append(heading).append("\n\n| Figure | Value |\n|---|---|\n");
         campaign.replayedRecords.forEach((topic, count) -> md.append("| records replayed on ").append(topic)
                 .append(" | ").append(count).append(" |\n"));
         campaign.duplicatesDiscarded.forEach((service, count) -> md.append("| redeliveries discarded by ")
@@ -54,6 +60,9 @@ final class ReliabilityReport {
         List<String> violations = oracles.violations();
         md.append("\n## Violations\n\n").append(violations.isEmpty() ? "None.\n" : "");
         violations.stream().limit(200).forEach(violation -> md.append("- ").append(violation).append('\n'));
+    }
+
+    static void write(Path file, StringBuilder md) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, md.toString());
