@@ -1,10 +1,10 @@
 package com.cpor.consentservice.config;
 
 import com.cpor.consentservice.ConsentServiceApplication;
+import com.cpor.platform.testsupport.StartupFailure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.core.NestedExceptionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class FailClosedStartupTest {
         SpringApplication application = new SpringApplication(ConsentServiceApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
-        assertThat(startupFailure(() -> application.run("--spring.profiles.active=production")))
+        assertThat(StartupFailure.of(() -> application.run("--spring.profiles.active=production")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cpor.consent.link-secret")
                 .hasMessageContaining("cpor.consent.link-encryption-key")
@@ -29,21 +29,11 @@ class FailClosedStartupTest {
         SpringApplication application = new SpringApplication(ConsentServiceApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
-        assertThat(startupFailure(() -> application.run("--spring.profiles.active=production",
+        assertThat(StartupFailure.of(() -> application.run("--spring.profiles.active=production",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example/realms/cpor",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://login.example/realms/cpor/certs",
                 "--cpor.consent.link-encryption-key=aW50ZWdyYXRpb24tdGVzdC1saW5rLWtleS0zMi1ieXQ=")))
                 .hasMessageContaining("required setting cpor.consent.link-secret is not set")
                 .hasMessageNotContaining("issuer-uri");
-    }
-
-    /** The most specific cause of a failed start (the check's own message). */
-    private static Throwable startupFailure(Runnable start) {
-        try {
-            start.run();
-        } catch (RuntimeException failure) {
-            return NestedExceptionUtils.getMostSpecificCause(failure);
-        }
-        throw new AssertionError("the service started");
     }
 }
