@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
 import static com.cpor.platform.testsupport.EventProbe.typed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A comment is a write like any other: its event carries the claim as it stands after every earlier write. */
 @ServiceIntegrationTest
@@ -50,6 +53,17 @@ class CommentConcurrencyIT {
         probe.close();
     }
 
+    private int sessionsWaitingForALock() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()
+                     """);
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     @Test
     void a_comment_waits_for_a_concurrent_write_and_publishes_the_snapshot_after_it() throws Exception {
         ClaimApi api = new ClaimApi(port);
@@ -68,8 +82,9 @@ class CommentConcurrencyIT {
             }
             comment = CompletableFuture.supplyAsync(() -> api.post(DevUser.REVIEWER, "/api/v1/claims/" + id
                     + "/comments", Map.of("text", "Written while the claim was locked")));
-            Thread.sleep(1_000);
-            assertThat(comment).as("the comment must wait for the claim's lock").isNotDone();
+            // the comment's transaction queues behind the row lock (a comment that does not lock never waits)
+            await().atMost(WAIT).until(() -> sessionsWaitingForALock() > 0);
+            assertThat(comment).isNotDone();
             concurrentWrite.commit();
         }
         comment.get(30, TimeUnit.SECONDS).expect(201);
