@@ -30,7 +30,16 @@ public record ClaimSnapshot(
         Instant updatedAt,
         long version) {
 
-    public record Customer(String tenantId, String domain, String name) {
+    /** {@code declaredDomains}: further e-mail domains the customer uses besides {@code domain} (may be empty). */
+    public record Customer(String tenantId, String domain, String name, List<String> declaredDomains) {
+
+        public Customer {
+            declaredDomains = declaredDomains == null ? List.of() : List.copyOf(declaredDomains);
+        }
+
+        public Customer(String tenantId, String domain, String name) {
+            this(tenantId, domain, name, List.of());
+        }
     }
 
     /** A product code from the catalogue; Business Applications products carry a subscription. */
@@ -44,9 +53,17 @@ public record ClaimSnapshot(
     public record Rejection(RejectionReason reason, String comment, Instant at, boolean finalDecision) {
     }
 
+    /** {@code decisionTargetDueAt}: the overall decision target (null while the partner is asked to act). */
     public record Deadlines(Instant reviewStartDueAt, Instant reviewDecisionDueAt, Instant partnerResponseDueAt,
-                            Instant consentWindowEndsAt, Instant disputeUntil, Instant disputeReviewDueAt) {
+                            Instant consentWindowEndsAt, Instant disputeUntil, Instant disputeReviewDueAt,
+                            Instant decisionTargetDueAt) {
 
-        public static final Deadlines NONE = new Deadlines(null, null, null, null, null, null);
+        public static final Deadlines NONE = new Deadlines(null, null, null, null, null, null, null);
+
+        public Deadlines(Instant reviewStartDueAt, Instant reviewDecisionDueAt, Instant partnerResponseDueAt,
+                         Instant consentWindowEndsAt, Instant disputeUntil, Instant disputeReviewDueAt) {
+            this(reviewStartDueAt, reviewDecisionDueAt, partnerResponseDueAt, consentWindowEndsAt, disputeUntil,
+                    disputeReviewDueAt, null);
+        }
     }
 }

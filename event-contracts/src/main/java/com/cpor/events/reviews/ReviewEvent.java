@@ -14,8 +14,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(ReviewRejected.class),
         @JsonSubTypes.Type(DisputeDecided.class),
         @JsonSubTypes.Type(ReviewSlaBreached.class),
-        @JsonSubTypes.Type(PartnerResponseReminderDue.class)
+        @JsonSubTypes.Type(PartnerResponseReminderDue.class),
+        @JsonSubTypes.Type(ReviewReassigned.class),
+        @JsonSubTypes.Type(DecisionTargetBreached.class)
 })
 public sealed interface ReviewEvent extends CporEvent
-        permits ReviewQueued, ReviewStarted, PartnerActionRequested, ReviewApproved, ReviewRejected, DisputeDecided, ReviewSlaBreached, PartnerResponseReminderDue {
+        permits ReviewQueued, ReviewStarted, PartnerActionRequested, ReviewApproved, ReviewRejected, DisputeDecided, ReviewSlaBreached, PartnerResponseReminderDue,
+                ReviewReassigned, DecisionTargetBreached {
 }
