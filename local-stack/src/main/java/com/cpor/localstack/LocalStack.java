@@ -25,7 +25,8 @@ public final class LocalStack {
                     "cpor.review.policy.review-decision", "PT30M",
                     "cpor.review.policy.partner-response", "PT10M",
                     "cpor.review.policy.partner-response-reminder", "PT5M",
-                    "cpor.review.policy.dispute-review", "PT30M"),
+                    "cpor.review.policy.dispute-review", "PT30M",
+                    "cpor.review.policy.decision-target", "PT1H"),
             "consent-service", Map.of("cpor.consent.policy.window", "PT3M"));
 
     private LocalStack() {

@@ -32,12 +32,19 @@ public final class ClaimEvents {
         return "c-" + UUID.randomUUID();
     }
 
+    /** The customer declares contoso.example, the domain of its contact's e-mail: no contact-domain warning. */
     public static ClaimSnapshot snapshot(String claimId, ClaimStatus status, List<String> competing, Instant at) {
+        return snapshot(claimId, status, competing, at, "anna@contoso.example");
+    }
+
+    public static ClaimSnapshot snapshot(String claimId, ClaimStatus status, List<String> competing, Instant at,
+                                         String customerContactEmail) {
         return new ClaimSnapshot(claimId, "Contoso — Teams and Exchange usage", "1234567",
                 SolutionArea.MICROSOFT_365, Activity.USAGE, Program.OSU_M365,
-                new ClaimSnapshot.Customer("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10", "contoso.onmicrosoft.com", "Contoso Ltd"),
+                new ClaimSnapshot.Customer("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10", "contoso.onmicrosoft.com", "Contoso Ltd",
+                        List.of("contoso.example")),
                 List.of(new ClaimSnapshot.Product("TEAMS", null), new ClaimSnapshot.Product("EXCHANGE_ONLINE", null)),
-                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", "anna@contoso.example", "pl-PL"), null,
+                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", customerContactEmail, "pl-PL"), null,
                 new ClaimSnapshot.Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"),
                 null, null, status, null, ClaimSnapshot.Deadlines.NONE, competing, null, 0, at, null, at, at, 1);
     }
@@ -59,6 +66,12 @@ public final class ClaimEvents {
     public static ClaimSubmitted submitted(String claimId, Instant at, List<String> competing) {
         return new ClaimSubmitted(UUID.randomUUID(), at, claimId, PARTNER,
                 snapshot(claimId, ClaimStatus.SUBMITTED, competing, at));
+    }
+
+    /** A submission whose customer contact's e-mail is at a domain the customer does not declare. */
+    public static ClaimSubmitted submittedWithContact(String claimId, Instant at, String customerContactEmail) {
+        return new ClaimSubmitted(UUID.randomUUID(), at, claimId, PARTNER,
+                snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), at, customerContactEmail));
     }
 
     public static ClaimResubmitted resubmitted(String claimId, Instant at) {
@@ -84,8 +97,13 @@ public final class ClaimEvents {
 
     public static ClaimOutcomeRefused outcomeRefused(String claimId, UUID refusedEventId, String type,
                                                      ClaimStatus current, Instant at) {
-        return new ClaimOutcomeRefused(UUID.randomUUID(), at, claimId, refusedEventId, type, current,
+        return outcomeRefused(claimId, refusedEventId, type, current, at,
                 "The claim was withdrawn before the decision arrived");
+    }
+
+    public static ClaimOutcomeRefused outcomeRefused(String claimId, UUID refusedEventId, String type,
+                                                     ClaimStatus current, Instant at, String explanation) {
+        return new ClaimOutcomeRefused(UUID.randomUUID(), at, claimId, refusedEventId, type, current, explanation);
     }
 
     public static CompetingClaimsDetected competing(String claimId, List<String> competing, Instant at) {

@@ -24,6 +24,7 @@ public class ReviewConfiguration {
                 parse("partner-response", properties.partnerResponse()),
                 parse("partner-response-reminder", properties.partnerResponseReminder()),
                 parse("dispute-review", properties.disputeReview()),
+                parse("decision-target", properties.decisionTarget()),
                 calendar);
     }
 
@@ -58,6 +59,11 @@ public class ReviewConfiguration {
     @Bean
     TimerHandler disputeReviewSlaTimer(ReviewDeadlineReactions reactions) {
         return new ReviewTimerHandler(ReviewTimerKind.DISPUTE_REVIEW_SLA, reactions);
+    }
+
+    @Bean
+    TimerHandler decisionTargetTimer(ReviewDeadlineReactions reactions) {
+        return new ReviewTimerHandler(ReviewTimerKind.DECISION_TARGET, reactions);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partnerResponse         the partner's time to resubmit; then the claim is rejected NO_PARTNER_RESPONSE
  * @param partnerResponseReminder how long before the partner-response deadline the partner is reminded
  * @param disputeReview           from a dispute to its decision; breach escalates
+ * @param decisionTarget          overall target from submission to a decision, not counting the time in
+ *                                PARTNER_ACTION_REQUIRED (§8); breach escalates
  */
 @ConfigurationProperties("cpor.review.policy")
 public record ReviewPolicyProperties(
@@ -19,5 +21,6 @@ public record ReviewPolicyProperties(
         @DefaultValue("5bd") String reviewDecision,
         @DefaultValue("5bd") String partnerResponse,
         @DefaultValue("1bd") String partnerResponseReminder,
-        @DefaultValue("5bd") String disputeReview) {
+        @DefaultValue("5bd") String disputeReview,
+        @DefaultValue("10bd") String decisionTarget) {
 }

@@ -76,7 +76,7 @@ class ReviewLockOrderIT extends ReviewServiceTestBase {
                         go.await();
                         for (String claimId : order) {
                             try {
-                                workflow.approve(claimId, new ReviewerAct(LEAD, true), "approved in a race");
+                                workflow.approve(claimId, new ReviewerAct(LEAD, true), "approved in a race", null);
                             } catch (RuntimeException e) {
                                 if (!isExpectedLoss(e)) {
                                     failures.add(e);

@@ -20,7 +20,7 @@ class ReviewPoliciesTest {
 
     @Test
     void default_policies_are_five_business_days_and_a_reminder_one_business_day_before() {
-        ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd"));
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
 
         // Wednesday 11 November (Independence Day) is skipped
         Instant respondBy = policies.partnerResponseDue(thursday);
@@ -31,7 +31,7 @@ class ReviewPoliciesTest {
 
     @Test
     void a_local_stack_shortens_policies_with_iso_durations() {
-        ReviewPolicies policies = policies(new ReviewPolicyProperties("PT2M", "PT3M", "PT5M", "PT1M", "P1D"));
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("PT2M", "PT3M", "PT5M", "PT1M", "P1D", "PT10M"));
 
         assertThat(policies.reviewStartDue(thursday)).isEqualTo(thursday.plusSeconds(120));
         assertThat(policies.decisionDue(thursday)).isEqualTo(thursday.plusSeconds(180));
@@ -40,8 +40,23 @@ class ReviewPoliciesTest {
     }
 
     @Test
+    void the_decision_target_is_ten_business_days_and_moves_on_by_the_business_days_spent_waiting_for_the_partner() {
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
+
+        // Thursday 5 November + 10 business days, skipping Wednesday 11 November
+        Instant target = policies.decisionTargetDue(thursday);
+        assertThat(target).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
+        // asked on Friday, answered on Monday: Friday was the partner's, the target moves by one business day
+        Instant friday = Instant.parse("2026-11-06T10:00:00Z");
+        assertThat(policies.decisionTargetResumed(target, friday, Instant.parse("2026-11-09T08:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+        // answered the same day: nothing moves
+        assertThat(policies.decisionTargetResumed(target, friday, friday.plusSeconds(3600))).isEqualTo(target);
+    }
+
+    @Test
     void a_malformed_policy_stops_the_service_naming_the_property() {
-        assertThatThrownBy(() -> policies(new ReviewPolicyProperties("5bd", "five days", "5bd", "1bd", "5bd")))
+        assertThatThrownBy(() -> policies(new ReviewPolicyProperties("5bd", "five days", "5bd", "1bd", "5bd", "10bd")))
                 .hasMessageContaining("cpor.review.policy.review-decision");
     }
 

@@ -33,7 +33,7 @@ class ReviewTest {
         Review review = queued();
 
         assertThat(review.allowedActions()).containsExactly(ReviewAction.START, ReviewAction.REASSIGN);
-        assertThatThrownBy(() -> review.approve(REKA, false, null, NOW))
+        assertThatThrownBy(() -> review.approve(REKA, false, null, null, NOW))
                 .isInstanceOf(ReviewActionNotAllowedException.class)
                 .satisfies(e -> assertThat(((ReviewActionNotAllowedException) e).allowedActions())
                         .contains(ReviewAction.START));
@@ -68,8 +68,8 @@ class ReviewTest {
     void the_assigned_reviewer_or_a_lead_decides() {
         Review review = started();
 
-        assertThatThrownBy(() -> review.approve(IVAN, false, null, NOW)).isInstanceOf(ReviewAssignedElsewhereException.class);
-        assertThat(review.approve(IVAN, true, null, NOW).reviewer()).isEqualTo(IVAN);
+        assertThatThrownBy(() -> review.approve(IVAN, false, null, null, NOW)).isInstanceOf(ReviewAssignedElsewhereException.class);
+        assertThat(review.approve(IVAN, true, null, null, NOW).reviewer()).isEqualTo(IVAN);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReviewTest {
                 NOW, NOW.plus(Duration.ofDays(7)));
 
         review.requeueAfterResubmission(ClaimEvents.snapshot(review.claimId(), ClaimStatus.SUBMITTED, List.of(), NOW),
-                NOW, NOW.plus(Duration.ofDays(7)));
+                NOW, NOW.plus(Duration.ofDays(7)), null);
 
         assertThat(review.round()).isEqualTo(2);
         assertThat(review.status()).isEqualTo(ReviewStatus.QUEUED);
@@ -102,7 +102,7 @@ class ReviewTest {
     @Test
     void a_refusal_closes_the_review_only_for_its_latest_decision() {
         Review review = started();
-        UUID approval = review.approve(REKA, false, null, NOW).eventId();
+        UUID approval = review.approve(REKA, false, null, null, NOW).eventId();
 
         assertThat(review.outcomeRefused(UUID.randomUUID(), ClaimStatus.REJECTED, NOW)).isFalse();
         assertThat(review.status()).isEqualTo(ReviewStatus.DECIDED);
@@ -141,7 +141,7 @@ class ReviewTest {
     private static Review queued() {
         String claimId = ClaimEvents.newClaimId();
         return Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), NOW), NOW,
-                NOW.plus(Duration.ofDays(7)));
+                NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(14)));
     }
 
     private static Review started() {

@@ -3,6 +3,7 @@ package com.cpor.reviewservice.review;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.reviews.DecisionTargetBreached;
 import com.cpor.events.reviews.PartnerActionRequested;
 import com.cpor.events.reviews.PartnerResponseReminderDue;
 import com.cpor.events.reviews.ReviewQueued;
@@ -33,6 +34,7 @@ import java.util.stream.IntStream;
 import static com.cpor.platform.testsupport.DevUser.REVIEWER;
 import static com.cpor.reviewservice.ClaimEvents.disputed;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;
+import static com.cpor.reviewservice.ClaimEvents.resubmitted;
 import static com.cpor.reviewservice.ClaimEvents.statusChanged;
 import static com.cpor.reviewservice.ClaimEvents.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,11 +72,75 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(review.path("overdue").asBoolean()).isTrue();
     }
 
+    private double decisionTargetBreaches() {
+        var counter = meters.find("cpor.review.decision.target.breaches").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void breach_counters_exist_for_every_stage_before_any_breach() {
         for (ReviewSlaBreached.Stage stage : ReviewSlaBreached.Stage.values()) {
             assertThat(meters.find("cpor.review.sla.breaches").tag("stage", stage.name()).counter()).isNotNull();
         }
+    }
+
+    @Test
+    void the_decision_target_escalates_once_just_after_it_passes_never_before_and_changes_nothing() {
+        double before = decisionTargetBreaches();
+        Instant submittedAt = clock.instant();
+        String claimId = queuedClaim();
+        ReviewQueued queued = published(ReviewQueued.class, claimId);
+        assertThat(queued.decisionTargetDueAt()).isEqualTo(calendar.plusBusinessDays(submittedAt, 10));
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        published(ReviewStarted.class, claimId);
+        assertThat(Instant.parse(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+                .at("/review/deadlines/decisionTargetDueAt").asString())).isEqualTo(queued.decisionTargetDueAt());
+
+        clock.set(queued.decisionTargetDueAt().minusSeconds(1));
+        assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).isEmpty();
+
+        clock.set(queued.decisionTargetDueAt().plusSeconds(1));
+        DecisionTargetBreached breach = published(DecisionTargetBreached.class, claimId);
+        assertThat(breach.dueAt()).isEqualTo(queued.decisionTargetDueAt());
+        assertThat(breach.assignedReviewer().id()).isEqualTo("reviewer");
+        assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).hasSize(1);
+        assertThat(decisionTargetBreaches()).isGreaterThanOrEqualTo(before + 1);
+        var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body();
+        assertThat(review.at("/review/status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(review.at("/history").valueStream().map(h -> h.path("action").asString()).toList())
+                .contains("decision-target-breached");
+    }
+
+    @Test
+    void time_waiting_for_the_partner_does_not_count_against_the_decision_target() {
+        String claimId = queuedClaim();
+        Instant target = published(ReviewQueued.class, claimId).decisionTargetDueAt();
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        published(ReviewStarted.class, claimId);
+        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/request-partner-action",
+                "{\"reasons\":[\"MISSING_ALL_POE\"],\"comment\":\"Nothing attached\"}");
+        Instant askedAt = published(PartnerActionRequested.class, claimId).occurredAt();
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+                .at("/review/deadlines/decisionTargetDueAt").isNull()).as("paused").isTrue();
+
+        // the partner answers three business days later
+        Instant resubmittedAt = calendar.plusBusinessDays(askedAt, 3);
+        clock.set(resubmittedAt);
+        feed(resubmitted(claimId, resubmittedAt));
+        Instant moved = calendar.plusBusinessDays(target, 3);
+        await().atMost(WAIT).until(() -> allPublished(ReviewQueued.class, claimId, Duration.ofMillis(200)).size() == 2);
+        assertThat(Instant.parse(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+                .at("/review/deadlines/decisionTargetDueAt").asString())).isEqualTo(moved);
+
+        clock.set(target.plusSeconds(1));
+        assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).isEmpty();
+        clock.set(moved.plusSeconds(1));
+        assertThat(published(DecisionTargetBreached.class, claimId).dueAt()).isEqualTo(moved);
+    }
+
+    @Test
+    void decision_target_counter_exists_before_any_breach() {
+        assertThat(meters.find("cpor.review.decision.target.breaches").counter()).isNotNull();
     }
 
     @Test

@@ -9,9 +9,11 @@ import com.cpor.events.reviews.DisputeDecided;
 import com.cpor.events.reviews.PartnerActionRequested;
 import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.timers.DurableTimers;
 import com.cpor.reviewservice.ReviewApi.Response;
 import com.cpor.reviewservice.ReviewServiceTestBase;
@@ -34,6 +36,7 @@ import static com.cpor.reviewservice.ClaimEvents.outcomeRefused;
 import static com.cpor.reviewservice.ClaimEvents.resubmitted;
 import static com.cpor.reviewservice.ClaimEvents.statusChanged;
 import static com.cpor.reviewservice.ClaimEvents.submitted;
+import static com.cpor.reviewservice.ClaimEvents.submittedWithContact;
 import static com.cpor.reviewservice.ClaimEvents.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -224,6 +227,10 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
         assertThat(reassigned.status()).isEqualTo(200);
         assertThat(reassigned.body().at("/assignedReviewer/id").asString()).isEqualTo("reviewer-2");
         assertThat(api.post(REVIEWER, path(claimId, "approve"), "{}").status()).isEqualTo(409);
+        ReviewReassigned announced = published(ReviewReassigned.class, claimId);
+        assertThat(announced.previousReviewer().id()).isEqualTo("reviewer");
+        assertThat(announced.reviewer().email()).isEqualTo("ivan@reviews.example");
+        assertThat(announced.reassignedBy().id()).isEqualTo("review-lead");
         assertThat(api.post(SECOND_REVIEWER, path(claimId, "approve"), "{}").status()).isEqualTo(200);
     }
 
@@ -323,6 +330,85 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
     }
 
     @Test
+    void a_dispute_review_is_announced_with_its_due_time_so_the_claim_shows_it_at_once() {
+        String claimId = queuedClaim();
+        feed(statusChanged(claimId, ClaimStatus.SUBMITTED, ClaimStatus.REJECTED, clock.instant(), "INSUFFICIENT_POE"));
+        Instant disputedAt = clock.instant();
+
+        feed(disputed(claimId, disputedAt));
+
+        ReviewQueued queued = disputeQueued(claimId);
+        assertThat(queued.disputeReviewDueAt()).isEqualTo(calendar.plusBusinessDays(disputedAt, 5));
+        assertThat(queued.reviewStartDueAt()).isNull();
+        assertThat(queued.decisionTargetDueAt()).isNull();
+    }
+
+    @Test
+    void an_overturn_refused_because_another_claim_holds_the_workload_reopens_the_dispute_beside_it() {
+        String claimId = startedClaim();
+        api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"INSUFFICIENT_POE\"}");
+        published(ReviewRejected.class, claimId);
+        feed(statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.REJECTED, clock.instant(), "INSUFFICIENT_POE"));
+        feed(disputed(claimId, clock.instant()));
+        await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(reviewStatus(claimId)));
+        assertThat(api.post(REVIEWER, path(claimId, "dispute-decision"), "{\"outcome\":\"OVERTURN\"}").status())
+                .isEqualTo(200);
+        DisputeDecided overturn = published(DisputeDecided.class, claimId);
+        String competitor = newClaimId();
+
+        feed(outcomeRefused(claimId, overturn.eventId(), "review.dispute-decided", ClaimStatus.DISPUTED,
+                clock.instant(), "Competing with " + competitor + ", which holds TEAMS of the tenant"));
+
+        await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(reviewStatus(claimId)));
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.body().at("/review/round").asInt()).isEqualTo(3);
+        assertThat(review.body().at("/review/allowedActions").valueStream().map(n -> n.asString()).toList())
+                .contains("dispute-decision");
+        assertThat(review.body().at("/history").valueStream().map(h -> h.path("action").asString()).toList())
+                .containsSubsequence("dispute-opened", "dispute-decided", "dispute-reopened");
+        assertThat(timers.stateOf("dispute-review-sla:" + claimId + ":3")).contains(DurableTimers.TimerState.PENDING);
+        // announced like the first dispute round, with the new due time
+        await().atMost(WAIT).until(() -> probe.drain(Duration.ofMillis(200)).stream()
+                .filter(EventProbe.typed("review.queued", claimId))
+                .filter(r -> !r.value().contains("\"disputeReviewDueAt\":null")).count() == 2);
+    }
+
+    @Test
+    void an_approval_despite_a_contact_domain_warning_needs_the_reviewers_reason_and_records_it() {
+        String claimId = newClaimId();
+        feed(submittedWithContact(claimId, clock.instant(), "anna@contoso-billing.example"));
+        published(ReviewQueued.class, claimId);
+        Response queued = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(queued.body().at("/review/contactDomainWarning/contactDomain").asString())
+                .isEqualTo("contoso-billing.example");
+        assertThat(queued.body().at("/review/contactDomainWarning/customerDomains").valueStream().map(n -> n.asString())
+                .toList()).containsExactly("contoso.onmicrosoft.com", "contoso.example");
+        assertThat(api.post(REVIEWER, path(claimId, "start"), null).status()).isEqualTo(200);
+
+        Response refused = api.post(REVIEWER, path(claimId, "approve"), "{\"comment\":\"PoE complete\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("contactDomainReason");
+        assertThat(reviewStatus(claimId)).isEqualTo("IN_REVIEW");
+
+        assertThat(api.post(REVIEWER, path(claimId, "approve"), "{\"comment\":\"PoE complete\","
+                + "\"contactDomainReason\":\"Billing subsidiary of Contoso, confirmed by phone\"}").status()).isEqualTo(200);
+        assertThat(published(ReviewApproved.class, claimId).contactDomainReason())
+                .isEqualTo("Billing subsidiary of Contoso, confirmed by phone");
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/history").valueStream()
+                .filter(h -> h.path("action").asString().equals("approved")).findFirst().orElseThrow()
+                .path("detail").asString()).contains("Billing subsidiary of Contoso, confirmed by phone");
+    }
+
+    @Test
+    void a_contact_at_a_declared_domain_or_its_subdomain_raises_no_warning() {
+        String claimId = newClaimId();
+        feed(submittedWithContact(claimId, clock.instant(), "anna@eu.Contoso.example"));
+        published(ReviewQueued.class, claimId);
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/contactDomainWarning").isNull())
+                .isTrue();
+    }
+
+    @Test
     void the_queue_filters_by_status_deadline_competition_and_assignee_and_sorts_by_due_time() {
         String earlier = newClaimId();
         String competitor = newClaimId();
@@ -374,6 +460,13 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
         assertThat(api.post(REVIEWER, path(claimId, "start"), null).status()).isEqualTo(200);
         published(ReviewStarted.class, claimId);
         return claimId;
+    }
+
+    private static ReviewQueued disputeQueued(String claimId) {
+        var record = probe.await(EventProbe.typed("review.queued", claimId)
+                .and(r -> !r.value().contains("\"disputeReviewDueAt\":null")), WAIT);
+        return (ReviewQueued) com.cpor.platform.messaging.EventJson.read(com.cpor.events.Topics.REVIEWS,
+                record.value().getBytes());
     }
 
     private String reviewStatus(String claimId) {

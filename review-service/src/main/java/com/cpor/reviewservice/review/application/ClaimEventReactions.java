@@ -15,6 +15,7 @@ import com.cpor.events.claims.ClaimSubmitted;
 import com.cpor.events.claims.ClaimWithdrawn;
 import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.claims.CompetingClaimsDetected;
+import com.cpor.events.reviews.ReviewQueued;
 import com.cpor.platform.messaging.PoisonEventException;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.reviewservice.review.domain.Review;
@@ -79,7 +80,7 @@ public class ClaimEventReactions {
     private void queue(ClaimSubmitted submitted) {
         Instant submittedAt = submitted.occurredAt();
         Review review = Review.queue(submitted.claimId(), submitted.claim(), clock.instant(),
-                policies.reviewStartDue(submittedAt));
+                policies.reviewStartDue(submittedAt), policies.decisionTargetDue(submittedAt));
         if (!reviews.insert(review)) {
             log.warn("Claim {} was submitted again while it has a review; ignored", submitted.claimId());
             return;
@@ -95,7 +96,8 @@ public class ClaimEventReactions {
         Instant dueAt = policies.reviewStartDue(resubmitted.occurredAt());
         if (existing.isEmpty()) {
             // the first submission was never seen here: start a fresh review
-            Review review = Review.queue(resubmitted.claimId(), resubmitted.claim(), clock.instant(), dueAt);
+            Review review = Review.queue(resubmitted.claimId(), resubmitted.claim(), clock.instant(), dueAt,
+                    policies.decisionTargetDue(resubmitted.occurredAt()));
             reviews.insert(review);
             outbox.append(review.queuedEvent(clock.instant()));
             timers.sync(review);
@@ -103,7 +105,9 @@ public class ClaimEventReactions {
             return;
         }
         Review review = existing.get();
-        outbox.append(review.requeueAfterResubmission(resubmitted.claim(), clock.instant(), dueAt));
+        Instant target = policies.decisionTargetResumed(review.decisionTarget(), review.decisionTargetPausedAt(),
+                resubmitted.occurredAt());
+        outbox.append(review.requeueAfterResubmission(resubmitted.claim(), clock.instant(), dueAt, target));
         reviews.update(review);
         timers.sync(review);
         history(review.claimId(), resubmitted.actor(), "requeued",
@@ -114,11 +118,12 @@ public class ClaimEventReactions {
     private void openDispute(ClaimDisputed disputed) {
         Instant dueAt = policies.disputeReviewDue(disputed.occurredAt());
         Review review = reviews.lock(disputed.claimId()).orElseGet(() -> {
-            Review fresh = Review.queue(disputed.claimId(), disputed.claim(), clock.instant(), null);
+            Review fresh = Review.queue(disputed.claimId(), disputed.claim(), clock.instant(), null, null);
             reviews.insert(fresh);
             return fresh;
         });
-        review.openDispute(disputed.claim(), clock.instant(), dueAt);
+        // announced at once, so the claim shows the dispute-review due time
+        outbox.append(review.openDispute(disputed.claim(), clock.instant(), dueAt));
         reviews.update(review);
         timers.sync(review);
         history(review.claimId(), disputed.actor(), "dispute-opened",
@@ -150,6 +155,18 @@ public class ClaimEventReactions {
 
     private void outcomeRefused(ClaimOutcomeRefused refused) {
         reviews.lock(refused.claimId()).ifPresent(review -> {
+            Instant now = clock.instant();
+            Optional<ReviewQueued> reopened = review.reopenRefusedDispute(refused.refusedEventId(),
+                    refused.currentStatus(), now, policies.disputeReviewDue(now));
+            if (reopened.isPresent()) {
+                outbox.append(reopened.get());
+                reviews.update(review);
+                timers.sync(review);
+                history(review.claimId(), Actor.system("claim-service"), "dispute-reopened",
+                        refused.refusedEventType() + " was not applied: " + refused.explanation()
+                                + "; dispute decision due by " + review.deadlines().disputeReviewDueAt());
+                return;
+            }
             boolean closed = review.outcomeRefused(refused.refusedEventId(), refused.currentStatus(), clock.instant());
             reviews.update(review);
             timers.sync(review);

@@ -24,6 +24,7 @@ public class ReviewDeadlineReactions {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewDeadlineReactions.class);
     static final String BREACHES = "cpor.review.sla.breaches";
+    static final String DECISION_TARGET_BREACHES = "cpor.review.decision.target.breaches";
 
     private final ReviewRepository reviews;
     private final Outbox outbox;
@@ -42,6 +43,7 @@ public class ReviewDeadlineReactions {
         for (ReviewSlaBreached.Stage stage : ReviewSlaBreached.Stage.values()) {
             meters.counter(BREACHES, "stage", stage.name());
         }
+        meters.counter(DECISION_TARGET_BREACHES);
     }
 
     /**
@@ -64,6 +66,11 @@ public class ReviewDeadlineReactions {
             case REVIEW_START_SLA -> breach(review, ReviewSlaBreached.Stage.REVIEW_START, round, now);
             case REVIEW_DECISION_SLA -> breach(review, ReviewSlaBreached.Stage.REVIEW_DECISION, round, now);
             case DISPUTE_REVIEW_SLA -> breach(review, ReviewSlaBreached.Stage.DISPUTE_REVIEW, round, now);
+            case DECISION_TARGET -> review.decisionTargetBreach(round, now).ifPresent(breach -> {
+                outbox.append(breach);
+                meters.counter(DECISION_TARGET_BREACHES).increment();
+                history(review, "decision-target-breached", "no decision by the overall decision target " + breach.dueAt());
+            });
             case PARTNER_RESPONSE_REMINDER -> review.partnerResponseReminder(round, now).ifPresent(reminder -> {
                 outbox.append(reminder);
                 history(review, "partner-reminded", "respond by " + reminder.respondBy());

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
  */
 public record ReviewPolicies(PolicyDuration reviewStart, PolicyDuration reviewDecision,
                              PolicyDuration partnerResponse, PolicyDuration partnerResponseReminder,
-                             PolicyDuration disputeReview, BusinessCalendar calendar) {
+                             PolicyDuration disputeReview, PolicyDuration decisionTarget, BusinessCalendar calendar) {
 
     /** Deadlines are kept in whole milliseconds, well within what the database and the wire carry. */
     private static Instant stored(Instant deadline) {
@@ -38,5 +38,28 @@ public record ReviewPolicies(PolicyDuration reviewStart, PolicyDuration reviewDe
 
     public Instant disputeReviewDue(Instant disputedAt) {
         return stored(disputeReview.after(disputedAt, calendar));
+    }
+
+    /** The overall decision target of a submission (§8). */
+    public Instant decisionTargetDue(Instant submittedAt) {
+        return stored(decisionTarget.after(submittedAt, calendar));
+    }
+
+    /**
+     * The decision target after a pause from {@code pausedAt} to {@code resumedAt} (the claim waited for the partner):
+     * moved on by the business days the pause began on or crossed into before the day it ended (a pause within one
+     * business day moves nothing; Friday to Monday moves one), or, for a duration policy (local stack, tests), by the
+     * pause's length.
+     */
+    public Instant decisionTargetResumed(Instant target, Instant pausedAt, Instant resumedAt) {
+        if (target == null || pausedAt == null || !resumedAt.isAfter(pausedAt)) {
+            return target;
+        }
+        if (!decisionTarget.isBusinessDays()) {
+            return stored(target.plus(java.time.Duration.between(pausedAt, resumedAt)));
+        }
+        int pausedDays = calendar.businessDaysBetween(pausedAt.atZone(calendar.zone()).toLocalDate(),
+                resumedAt.atZone(calendar.zone()).toLocalDate());
+        return stored(calendar.plusBusinessDays(target, pausedDays));
     }
 }

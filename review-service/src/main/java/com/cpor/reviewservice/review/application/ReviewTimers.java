@@ -26,7 +26,7 @@ public class ReviewTimers {
 
     public void sync(Review review) {
         for (ReviewTimerKind kind : ReviewTimerKind.values()) {
-            if (kind.runsWhile() == review.status()) {
+            if (kind.runsWhile(review.status())) {
                 schedule(review, kind);
             } else {
                 timers.cancelAll(review.claimId(), kind.kind());
@@ -45,6 +45,7 @@ public class ReviewTimers {
             case PARTNER_RESPONSE_EXPIRY -> review.deadlines().partnerResponseDueAt();
             case PARTNER_RESPONSE_REMINDER -> reminderAt(review.deadlines().partnerResponseDueAt());
             case DISPUTE_REVIEW_SLA -> review.deadlines().disputeReviewDueAt();
+            case DECISION_TARGET -> review.decisionTargetDueAt();
         };
         if (dueAt != null) {
             timers.schedule(kind.timerId(review.claimId(), review.round()), kind.kind(), review.claimId(), dueAt,

@@ -4,6 +4,8 @@ import com.cpor.events.Actor;
 import com.cpor.events.PartnerActionReason;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.ReviewApproved;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewEvent;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.reviewservice.review.domain.Review;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -82,9 +85,10 @@ public class ReviewWorkflow {
     }
 
     @Transactional
-    public Review approve(String claimId, ReviewerAct act, String comment) {
+    public Review approve(String claimId, ReviewerAct act, String comment, String contactDomainReason) {
         return decide(claimId, act, "approved",
-                review -> review.approve(act.reviewer(), act.lead(), comment, clock.instant()), review -> comment);
+                review -> review.approve(act.reviewer(), act.lead(), comment, contactDomainReason, clock.instant()),
+                (review, event) -> withContactDomainReason(comment, ((ReviewApproved) event).contactDomainReason()));
     }
 
     @Transactional
@@ -95,32 +99,48 @@ public class ReviewWorkflow {
     }
 
     @Transactional
-    public Review decideDispute(String claimId, ReviewerAct act, DisputeDecided.Outcome outcome, String comment) {
+    public Review decideDispute(String claimId, ReviewerAct act, DisputeDecided.Outcome outcome, String comment,
+                                String contactDomainReason) {
         return decide(claimId, act, "dispute-decided",
-                review -> review.decideDispute(act.reviewer(), act.lead(), outcome, comment, clock.instant()),
-                review -> outcome + (comment == null ? "" : ": " + comment));
+                review -> review.decideDispute(act.reviewer(), act.lead(), outcome, comment, contactDomainReason,
+                        clock.instant()),
+                (review, event) -> outcome + withContactDomainReason(comment == null ? "" : ": " + comment,
+                        ((DisputeDecided) event).contactDomainReason()));
     }
 
+    /** The new reviewer gets the review; the event lets comments and escalations follow them. */
     @Transactional
     public Review reassign(String claimId, Actor lead, Actor newReviewer) {
         Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
-        Actor previous = review.assignedReviewer();
-        review.reassign(newReviewer, clock.instant());
+        ReviewReassigned reassigned = review.reassign(lead, newReviewer, clock.instant());
         reviews.update(review);
+        outbox.append(reassigned);
         reviews.appendHistory(claimId, new ReviewHistoryEntry(clock.instant(), lead, "reassigned",
-                "from " + (previous == null ? "nobody" : previous.id()) + " to " + newReviewer.id()));
+                "from " + (reassigned.previousReviewer() == null ? "nobody" : reassigned.previousReviewer().id())
+                        + " to " + newReviewer.id()));
         return review;
+    }
+
+    private static String withContactDomainReason(String detail, String contactDomainReason) {
+        String text = detail == null ? "" : detail;
+        return contactDomainReason == null ? text
+                : text + (text.isEmpty() ? "" : "; ") + "contact-domain warning, approved because: " + contactDomainReason;
     }
 
     private Review decide(String claimId, ReviewerAct act, String action, Function<Review, ReviewEvent> decision,
                           Function<Review, String> detail) {
+        return decide(claimId, act, action, decision, (review, event) -> detail.apply(review));
+    }
+
+    private Review decide(String claimId, ReviewerAct act, String action, Function<Review, ReviewEvent> decision,
+                          BiFunction<Review, ReviewEvent, String> detail) {
         Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
         ReviewEvent event = decision.apply(review);
         reviews.update(review);
         outbox.append(event);
         timers.sync(review);
         reviews.appendHistory(claimId, new ReviewHistoryEntry(event.occurredAt(), act.reviewer(), action,
-                detail.apply(review)));
+                detail.apply(review, event)));
         return review;
     }
 }

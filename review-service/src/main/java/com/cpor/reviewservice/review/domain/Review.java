@@ -5,11 +5,13 @@ import com.cpor.events.ClaimSnapshot;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.PartnerActionReason;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.reviews.DecisionTargetBreached;
 import com.cpor.events.reviews.DisputeDecided;
 import com.cpor.events.reviews.PartnerActionRequested;
 import com.cpor.events.reviews.PartnerResponseReminderDue;
 import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
@@ -40,12 +42,16 @@ public final class Review {
     private ClaimSnapshot claim;
     private List<String> competingClaimIds;
     private UUID lastOutcomeEventId;
+    /** The overall decision target (§8): runs from submission to a decision, paused while the partner is asked to act. */
+    private Instant decisionTargetDueAt;
+    private Instant decisionTargetPausedAt;
     private final Instant queuedAt;
     private Instant updatedAt;
 
     public Review(String claimId, ReviewStatus status, ClaimStatus claimStatus, int round, Actor assignedReviewer,
                   ReviewDeadlines deadlines, ClaimSnapshot claim, List<String> competingClaimIds,
-                  UUID lastOutcomeEventId, Instant queuedAt, Instant updatedAt) {
+                  UUID lastOutcomeEventId, Instant decisionTargetDueAt, Instant decisionTargetPausedAt,
+                  Instant queuedAt, Instant updatedAt) {
         this.claimId = Objects.requireNonNull(claimId);
         this.status = Objects.requireNonNull(status);
         this.claimStatus = claimStatus;
@@ -55,42 +61,55 @@ public final class Review {
         this.claim = claim;
         this.competingClaimIds = competingClaimIds == null ? List.of() : List.copyOf(competingClaimIds);
         this.lastOutcomeEventId = lastOutcomeEventId;
+        this.decisionTargetDueAt = decisionTargetDueAt;
+        this.decisionTargetPausedAt = decisionTargetPausedAt;
         this.queuedAt = queuedAt;
         this.updatedAt = updatedAt;
     }
 
-    /** A submitted claim enters the queue (round 1). */
-    public static Review queue(String claimId, ClaimSnapshot claim, Instant now, Instant reviewStartDueAt) {
+    /** A submitted claim enters the queue (round 1); the overall decision target starts with it. */
+    public static Review queue(String claimId, ClaimSnapshot claim, Instant now, Instant reviewStartDueAt,
+                               Instant decisionTargetDueAt) {
         return new Review(claimId, ReviewStatus.QUEUED, ClaimStatus.SUBMITTED, 1, null,
                 ReviewDeadlines.NONE.withReviewStartDueAt(reviewStartDueAt), claim,
-                claim == null ? List.of() : claim.competingClaimIds(), null, now, now);
+                claim == null ? List.of() : claim.competingClaimIds(), null, decisionTargetDueAt, null, now, now);
     }
 
+    /** What the claim shows of this round: the review-start or dispute-review due time and the decision target. */
     public ReviewQueued queuedEvent(Instant now) {
-        return new ReviewQueued(UUID.randomUUID(), now, claimId, deadlines.reviewStartDueAt());
+        return new ReviewQueued(UUID.randomUUID(), now, claimId, deadlines.reviewStartDueAt(),
+                deadlines.disputeReviewDueAt(), decisionTargetDueAt);
     }
 
-    /** The partner answered a partner-action request: a new round, back to the same reviewer. */
-    public ReviewQueued requeueAfterResubmission(ClaimSnapshot resubmitted, Instant now, Instant reviewStartDueAt) {
+    /**
+     * The partner answered a partner-action request: a new round, back to the same reviewer. The decision target
+     * resumes, moved on by the pause ({@code resumedDecisionTargetDueAt}, computed from {@link #decisionTargetPausedAt}).
+     */
+    public ReviewQueued requeueAfterResubmission(ClaimSnapshot resubmitted, Instant now, Instant reviewStartDueAt,
+                                                 Instant resumedDecisionTargetDueAt) {
         round++;
         status = ReviewStatus.QUEUED;
         claimStatus = ClaimStatus.SUBMITTED;
         deadlines = ReviewDeadlines.NONE.withReviewStartDueAt(reviewStartDueAt);
+        decisionTargetDueAt = resumedDecisionTargetDueAt;
+        decisionTargetPausedAt = null;
         lastOutcomeEventId = null;
         updateClaim(resubmitted);
         updatedAt = now;
         return queuedEvent(now);
     }
 
-    /** The partner disputed the rejection: a new round for the dispute decision. */
-    public void openDispute(ClaimSnapshot disputed, Instant now, Instant disputeReviewDueAt) {
+    /** The partner disputed the rejection: a new round for the dispute decision, announced like a queued review. */
+    public ReviewQueued openDispute(ClaimSnapshot disputed, Instant now, Instant disputeReviewDueAt) {
         round++;
         status = ReviewStatus.DISPUTE_OPEN;
         claimStatus = ClaimStatus.DISPUTED;
         deadlines = ReviewDeadlines.NONE.withDisputeReviewDueAt(disputeReviewDueAt);
+        clearDecisionTarget();
         lastOutcomeEventId = null;
         updateClaim(disputed);
         updatedAt = now;
+        return queuedEvent(now);
     }
 
     /** Assigns the caller and starts the decision clock; a resubmission waits for its assigned reviewer (or a lead). */
@@ -124,15 +143,38 @@ public final class Review {
         }
         status = ReviewStatus.AWAITING_PARTNER;
         deadlines = deadlines.withPartnerResponseDueAt(respondBy);
+        if (decisionTargetDueAt != null) {
+            // the time the partner needs does not count against the decision target
+            decisionTargetPausedAt = now;
+        }
         updatedAt = now;
         return remember(new PartnerActionRequested(UUID.randomUUID(), now, claimId, caller,
                 List.copyOf(reasons), comment, removals, respondBy));
     }
 
-    public ReviewApproved approve(Actor caller, boolean lead, String comment, Instant now) {
+    public ReviewApproved approve(Actor caller, boolean lead, String comment, String contactDomainReason, Instant now) {
         require(ReviewAction.APPROVE, caller, lead);
+        String reason = requireContactDomainReason(contactDomainReason);
         decided(now);
-        return remember(new ReviewApproved(UUID.randomUUID(), now, claimId, caller, comment));
+        return remember(new ReviewApproved(UUID.randomUUID(), now, claimId, caller, comment, reason));
+    }
+
+    /** The contact-domain warning of the claim as reviewers see it now, if any. */
+    public Optional<ContactDomainWarning> contactDomainWarning() {
+        return ContactDomainWarning.of(claim);
+    }
+
+    /** An approval despite a contact-domain warning must say why; without a warning a reason is not kept. */
+    private String requireContactDomainReason(String reason) {
+        Optional<ContactDomainWarning> warning = contactDomainWarning();
+        if (warning.isEmpty()) {
+            return null;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidReviewInputException(ContactDomainWarning.REASON_FIELD, "is required: "
+                    + warning.get().explanation() + "; say why the customer's opt-out notice may go there");
+        }
+        return reason.strip();
     }
 
     public ReviewRejected reject(Actor caller, boolean lead, RejectionReason reason, String comment, Instant now) {
@@ -146,25 +188,39 @@ public final class Review {
     }
 
     public DisputeDecided decideDispute(Actor caller, boolean lead, DisputeDecided.Outcome outcome, String comment,
-                                        Instant now) {
+                                        String contactDomainReason, Instant now) {
         require(ReviewAction.DECIDE_DISPUTE, caller, lead);
         if (outcome == null) {
             throw new InvalidReviewInputException("outcome", "must be OVERTURN or UPHOLD");
         }
+        // an overturn approves: the customer's opt-out notice goes out just as after an approval
+        String reason = outcome == DisputeDecided.Outcome.OVERTURN ? requireContactDomainReason(contactDomainReason) : null;
         if (assignedReviewer == null) {
             assignedReviewer = caller;
         }
         decided(now);
-        return remember(new DisputeDecided(UUID.randomUUID(), now, claimId, caller, outcome, comment));
+        return remember(new DisputeDecided(UUID.randomUUID(), now, claimId, caller, outcome, comment, reason));
     }
 
-    /** A review lead hands the review to another reviewer; the deadlines keep running. */
-    public void reassign(Actor newReviewer, Instant now) {
+    /** A review lead hands the review to another reviewer; the deadlines keep running. The event tells the others. */
+    public ReviewReassigned reassign(Actor lead, Actor newReviewer, Instant now) {
         if (!ReviewAction.REASSIGN.isAllowedIn(status)) {
             throw new ReviewActionNotAllowedException(ReviewAction.REASSIGN, status, claimStatus);
         }
+        Actor previous = assignedReviewer;
         assignedReviewer = newReviewer;
         updatedAt = now;
+        return new ReviewReassigned(UUID.randomUUID(), now, claimId, previous, newReviewer, lead);
+    }
+
+    /** The decision target of {@code timerRound} passed without a decision: escalate, change nothing. */
+    public Optional<DecisionTargetBreached> decisionTargetBreach(int timerRound, Instant now) {
+        boolean undecided = status == ReviewStatus.QUEUED || status == ReviewStatus.IN_REVIEW;
+        if (timerRound != round || !undecided || decisionTargetDueAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DecisionTargetBreached(UUID.randomUUID(), now, claimId, decisionTargetDueAt,
+                assignedReviewer));
     }
 
     /** The partner-response deadline of {@code timerRound} passed: the platform rejects the claim. */
@@ -211,8 +267,7 @@ public final class Review {
             return close();
         }
         if ((newStatus == ClaimStatus.APPROVED || newStatus == ClaimStatus.REJECTED) && status.isOpen()) {
-            status = ReviewStatus.DECIDED;
-            deadlines = ReviewDeadlines.NONE;
+            decided(now);
             return true;
         }
         return false;
@@ -233,7 +288,7 @@ public final class Review {
      * @return true if the review was closed
      */
     public boolean outcomeRefused(UUID refusedEventId, ClaimStatus currentStatus, Instant now) {
-        if (refusedEventId == null || !refusedEventId.equals(lastOutcomeEventId) || status == ReviewStatus.CLOSED) {
+        if (!isLatestOutcome(refusedEventId)) {
             return false;
         }
         if (currentStatus != null) {
@@ -241,6 +296,25 @@ public final class Review {
         }
         updatedAt = now;
         return close();
+    }
+
+    /**
+     * claim-service refused this review's dispute decision while the claim is still DISPUTED: the overturn would have
+     * given a workload a second partner of record (exclusivity, §8). The dispute is open again, in a new round with its
+     * own deadline, for a decision beside the competing claims.
+     *
+     * @return the event announcing the reopened dispute, or empty if the refusal is not about the latest decision
+     */
+    public Optional<ReviewQueued> reopenRefusedDispute(UUID refusedEventId, ClaimStatus currentStatus, Instant now,
+                                                       Instant disputeReviewDueAt) {
+        if (!isLatestOutcome(refusedEventId) || currentStatus != ClaimStatus.DISPUTED) {
+            return Optional.empty();
+        }
+        return Optional.of(openDispute(null, now, disputeReviewDueAt));
+    }
+
+    private boolean isLatestOutcome(UUID refusedEventId) {
+        return refusedEventId != null && refusedEventId.equals(lastOutcomeEventId) && status != ReviewStatus.CLOSED;
     }
 
     public void competingClaimsDetected(List<String> competing, ClaimSnapshot snapshot, Instant now) {
@@ -288,6 +362,7 @@ public final class Review {
     private void decided(Instant now) {
         status = ReviewStatus.DECIDED;
         deadlines = ReviewDeadlines.NONE;
+        clearDecisionTarget();
         updatedAt = now;
     }
 
@@ -295,7 +370,13 @@ public final class Review {
         boolean wasOpen = status.isOpen() || status == ReviewStatus.DECIDED;
         status = ReviewStatus.CLOSED;
         deadlines = ReviewDeadlines.NONE;
+        clearDecisionTarget();
         return wasOpen;
+    }
+
+    private void clearDecisionTarget() {
+        decisionTargetDueAt = null;
+        decisionTargetPausedAt = null;
     }
 
     private <E> E remember(E outcome) {
@@ -340,6 +421,11 @@ public final class Review {
     public List<String> competingClaimIds() { return competingClaimIds; }
     public boolean isCompeting() { return !competingClaimIds.isEmpty(); }
     public UUID lastOutcomeEventId() { return lastOutcomeEventId; }
+    /** The overall decision target; null once decided, and while paused (see {@link #decisionTargetPausedAt}). */
+    public Instant decisionTargetDueAt() { return decisionTargetPausedAt == null ? decisionTargetDueAt : null; }
+    /** The target as set, kept while paused so that a resubmission can move it on by the pause. */
+    public Instant decisionTarget() { return decisionTargetDueAt; }
+    public Instant decisionTargetPausedAt() { return decisionTargetPausedAt; }
     public Instant queuedAt() { return queuedAt; }
     public Instant updatedAt() { return updatedAt; }
 }

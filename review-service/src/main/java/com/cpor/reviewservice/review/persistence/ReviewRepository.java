@@ -35,7 +35,8 @@ public class ReviewRepository {
     private static final String COLUMNS = """
             claim_id, status, claim_status, round, reviewer_id, reviewer_name, reviewer_email,
             review_start_due_at, decision_due_at, partner_response_due_at, dispute_review_due_at,
-            competing_claim_ids, claim_snapshot, last_outcome_event_id, queued_at, updated_at
+            competing_claim_ids, claim_snapshot, last_outcome_event_id, decision_target_due_at,
+            decision_target_paused_at, queued_at, updated_at
             """;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
@@ -71,11 +72,12 @@ public class ReviewRepository {
                         INSERT INTO review (claim_id, status, claim_status, round, reviewer_id, reviewer_name,
                             reviewer_email, review_start_due_at, decision_due_at, partner_response_due_at,
                             dispute_review_due_at, next_due_at, competing_claim_ids, claim_snapshot,
-                            last_outcome_event_id, queued_at, updated_at)
+                            last_outcome_event_id, decision_target_due_at, decision_target_paused_at, queued_at,
+                            updated_at)
                         VALUES (:claimId, :status, :claimStatus, :round, :reviewerId, :reviewerName,
                             :reviewerEmail, :reviewStartDueAt, :decisionDueAt, :partnerResponseDueAt,
                             :disputeReviewDueAt, :nextDueAt, CAST(:competing AS jsonb), CAST(:claim AS jsonb),
-                            :lastOutcomeEventId, :queuedAt, :updatedAt)
+                            :lastOutcomeEventId, :decisionTargetDueAt, :decisionTargetPausedAt, :queuedAt, :updatedAt)
                         ON CONFLICT (claim_id) DO NOTHING
                         """)
                 .params(parameters(review)).update() > 0;
@@ -89,7 +91,8 @@ public class ReviewRepository {
                             partner_response_due_at = :partnerResponseDueAt, dispute_review_due_at = :disputeReviewDueAt,
                             next_due_at = :nextDueAt, competing_claim_ids = CAST(:competing AS jsonb),
                             claim_snapshot = CAST(:claim AS jsonb), last_outcome_event_id = :lastOutcomeEventId,
-                            updated_at = :updatedAt
+                            decision_target_due_at = :decisionTargetDueAt,
+                            decision_target_paused_at = :decisionTargetPausedAt, updated_at = :updatedAt
                         WHERE claim_id = :claimId
                         """)
                 .params(parameters(review)).update();
@@ -188,6 +191,8 @@ public class ReviewRepository {
         params.put("competing", EventJson.mapper().writeValueAsString(review.competingClaimIds()));
         params.put("claim", EventJson.mapper().writeValueAsString(review.claim()));
         params.put("lastOutcomeEventId", review.lastOutcomeEventId());
+        params.put("decisionTargetDueAt", timestamp(review.decisionTarget()));
+        params.put("decisionTargetPausedAt", timestamp(review.decisionTargetPausedAt()));
         params.put("queuedAt", timestamp(review.queuedAt()));
         params.put("updatedAt", timestamp(review.updatedAt()));
         return params;
@@ -209,6 +214,8 @@ public class ReviewRepository {
                 EventJson.mapper().readValue(rs.getString("claim_snapshot"), ClaimSnapshot.class),
                 EventJson.mapper().readValue(rs.getString("competing_claim_ids"), STRING_LIST),
                 lastOutcome == null ? null : UUID.fromString(lastOutcome),
+                instant(rs, "decision_target_due_at"),
+                instant(rs, "decision_target_paused_at"),
                 instant(rs, "queued_at"),
                 instant(rs, "updated_at"));
     }

@@ -91,10 +91,13 @@ public class ReviewController {
     }
 
     @PostMapping("/{claimId}/approve")
-    @Operation(summary = "Approve the claim")
+    @Operation(summary = "Approve the claim",
+            description = "When the review shows a contactDomainWarning, contactDomainReason is required "
+                    + "(400 naming it otherwise) and recorded in the review and claim history.")
     public ReviewView approve(@PathVariable String claimId,
                               @Valid @RequestBody(required = false) ReviewRequests.Approve request, Caller caller) {
-        return view(workflow.approve(claimId, act(caller), request == null ? null : request.comment()));
+        return view(workflow.approve(claimId, act(caller), request == null ? null : request.comment(),
+                request == null ? null : request.contactDomainReason()));
     }
 
     @PostMapping("/{claimId}/reject")
@@ -105,15 +108,21 @@ public class ReviewController {
     }
 
     @PostMapping("/{claimId}/dispute-decision")
-    @Operation(summary = "Decide a dispute: OVERTURN (approve) or UPHOLD (final rejection)")
+    @Operation(summary = "Decide a dispute: OVERTURN (approve) or UPHOLD (final rejection)",
+            description = "An OVERTURN needs contactDomainReason like an approval. claim-service re-checks exclusivity "
+                    + "as for a submission: while another active claim holds an overlapping workload or subscription of "
+                    + "the tenant, the overturn is refused, both claims are flagged competing and the dispute opens "
+                    + "again (new dispute-review deadline) for a decision beside the competing claim.")
     public ReviewView decideDispute(@PathVariable String claimId,
                                     @Valid @RequestBody ReviewRequests.DisputeDecision request, Caller caller) {
-        return view(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment()));
+        return view(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment(),
+                request.contactDomainReason()));
     }
 
     @PostMapping("/{claimId}/reassign")
     @PreAuthorize("hasRole('" + Roles.REVIEW_LEAD + "')")
-    @Operation(summary = "Hand the review to another reviewer (review leads only)")
+    @Operation(summary = "Hand the review to another reviewer (review leads only)",
+            description = "Publishes review.reassigned: partner comments and escalations go to the new reviewer.")
     public ReviewView reassign(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reassign request,
                                Caller caller) {
         Actor reviewer = new Actor(request.reviewerId(), request.reviewerName(), request.reviewerEmail(),

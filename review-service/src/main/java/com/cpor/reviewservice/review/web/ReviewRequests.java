@@ -19,7 +19,11 @@ public final class ReviewRequests {
     }
 
     @Schema(description = "Approve the claim")
-    public record Approve(@Size(max = 4000) String comment) {
+    public record Approve(
+            @Size(max = 4000) String comment,
+            @Size(max = 4000) @Schema(description = "Required when the review shows a contactDomainWarning: why the "
+                    + "customer's opt-out notice may go to that address; recorded in the review and claim history")
+            String contactDomainReason) {
     }
 
     @Schema(description = "Reject the claim with a reviewer reason")
@@ -37,7 +41,11 @@ public final class ReviewRequests {
     }
 
     @Schema(description = "Decide a dispute: OVERTURN approves the claim, UPHOLD makes the rejection final")
-    public record DisputeDecision(@NotNull DisputeDecided.Outcome outcome, @Size(max = 4000) String comment) {
+    public record DisputeDecision(
+            @NotNull DisputeDecided.Outcome outcome,
+            @Size(max = 4000) String comment,
+            @Size(max = 4000) @Schema(description = "Required for an OVERTURN when the review shows a "
+                    + "contactDomainWarning, as for an approval") String contactDomainReason) {
     }
 
     @Schema(description = "Hand the review to another reviewer (review leads only)")

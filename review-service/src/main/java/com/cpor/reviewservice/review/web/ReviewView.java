@@ -24,6 +24,8 @@ public record ReviewView(
         boolean competing,
         List<String> competingClaimIds,
         @Schema(description = "Actions allowed now, as API path segments") List<String> allowedActions,
+        @Schema(description = "Set when the customer contact's e-mail domain is not the customer's; null otherwise")
+        ContactDomainWarningView contactDomainWarning,
         @Schema(description = "The claim as last published by claim-service") ClaimSnapshot claim,
         Instant queuedAt,
         Instant updatedAt) {
@@ -35,17 +37,28 @@ public record ReviewView(
     }
 
     public record DeadlinesView(Instant reviewStartDueAt, Instant decisionDueAt, Instant partnerResponseDueAt,
-                                Instant disputeReviewDueAt) {
+                                Instant disputeReviewDueAt,
+                                @Schema(description = "Overall decision target: 10 business days (policy) from submission "
+                                        + "to a decision, not counting the time in PARTNER_ACTION_REQUIRED; null while "
+                                        + "the partner is asked to act and once decided") Instant decisionTargetDueAt) {
+    }
+
+    @Schema(description = "The customer contact's e-mail domain is not the customer's domain or one of its declared "
+            + "domains: an approval (or overturn) must give contactDomainReason")
+    public record ContactDomainWarningView(String contactDomain, List<String> customerDomains, String message) {
     }
 
     static ReviewView of(Review review, Instant now) {
         return new ReviewView(review.claimId(), review.status(), review.claimStatus(), review.round(),
                 ReviewerView.of(review.assignedReviewer()),
                 new DeadlinesView(review.deadlines().reviewStartDueAt(), review.deadlines().decisionDueAt(),
-                        review.deadlines().partnerResponseDueAt(), review.deadlines().disputeReviewDueAt()),
+                        review.deadlines().partnerResponseDueAt(), review.deadlines().disputeReviewDueAt(),
+                        review.decisionTargetDueAt()),
                 review.currentDueAt(), review.currentDueAt() != null && !review.currentDueAt().isAfter(now),
                 review.isCompeting(), review.competingClaimIds(),
                 review.allowedActions().stream().map(ReviewAction::apiName).toList(),
+                review.contactDomainWarning().map(warning -> new ContactDomainWarningView(warning.contactDomain(),
+                        warning.customerDomains(), warning.explanation())).orElse(null),
                 review.claim(), review.queuedAt(), review.updatedAt());
     }
 }
