@@ -15,7 +15,10 @@ import com.cpor.events.consents.ConsentEvent;
 import com.cpor.events.consents.ConsentRequested;
 import com.cpor.events.consents.ConsentWindowElapsed;
 import com.cpor.events.incentives.AssociationReadyForEvaluation;
+import com.cpor.events.ClaimStatus;
+import com.cpor.events.reviews.DecisionTargetBreached;
 import com.cpor.events.reviews.DisputeDecided;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.PartnerActionRequested;
 import com.cpor.events.reviews.PartnerResponseReminderDue;
 import com.cpor.events.reviews.ReviewApproved;
@@ -51,9 +54,11 @@ public class ClaimOutcomes {
     private final ClaimPolicyProperties policy;
     private final BusinessCalendar calendar;
     private final ClaimMetrics metrics;
+    private final ClaimExclusivity exclusivity;
 
     public ClaimOutcomes(ClaimRepository claims, ClaimJournal journal, ClaimPolicyProperties policy,
-                         BusinessCalendar calendar, ClaimMetrics metrics) {
+                         BusinessCalendar calendar, ClaimMetrics metrics, ClaimExclusivity exclusivity) {
+        this.exclusivity = exclusivity;
         this.metrics = metrics;
         this.claims = claims;
         this.journal = journal;
@@ -62,17 +67,25 @@ public class ClaimOutcomes {
     }
 
     public void apply(ReviewEvent event) {
+        if (event instanceof DisputeDecided) {
+            // an overturn re-checks exclusivity: the tenant's lock first, before the claim's row, as everywhere
+            claims.find(event.claimId()).ifPresent(c -> claims.lockTenantForExclusivity(c.details().customer().tenantId()));
+        }
         Claim claim = load(event);
         long loaded = claim.version();
         Instant now = journal.now();
         try {
             switch (event) {
                 case ReviewQueued queued -> {
-                    if (claim.recordReviewQueued(queued.reviewStartDueAt(), now)) {
+                    if (claim.recordReviewQueued(queued.reviewStartDueAt(), queued.disputeReviewDueAt(),
+                            queued.decisionTargetDueAt(), now)) {
                         claims.update(claim, loaded);
                     }
-                    journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.REVIEW_QUEUED,
-                            "Queued for review; review should start by " + queued.reviewStartDueAt());
+                    journal.record(claim.id(), SYSTEM, HistoryEntry.Kind.REVIEW_QUEUED, queued.disputeReviewDueAt() != null
+                            ? "Dispute queued for review; decision due by " + queued.disputeReviewDueAt()
+                            : "Queued for review; review should start by " + queued.reviewStartDueAt()
+                            + (queued.decisionTargetDueAt() == null ? ""
+                            : "; decision targeted by " + queued.decisionTargetDueAt()));
                 }
                 case ReviewStarted started -> {
                     Transition transition = claim.startReview(started.reviewer(), started.decisionDueAt(), now);
@@ -96,12 +109,12 @@ public class ClaimOutcomes {
                     journal.statusChanged(claim, transition, request);
                 }
                 case ReviewApproved approved -> changed(claim, loaded,
-                        claim.approve(approved.reviewer(), approved.comment(), now));
+                        claim.approve(approved.reviewer(), approved.comment(), now),
+                        contactDomainReason(approved.contactDomainReason()));
                 case ReviewRejected rejected -> changed(claim, loaded, claim.reject(rejected.reviewer(),
                         rejected.reason(), rejected.comment(),
                         policy.disputeWindowDuration().after(now, calendar), now));
-                case DisputeDecided decided -> changed(claim, loaded, claim.decideDispute(decided.reviewer(),
-                        decided.outcome() == DisputeDecided.Outcome.OVERTURN, decided.comment(), now));
+                case DisputeDecided decided -> decideDispute(claim, loaded, decided, now);
                 case ReviewSlaBreached breached -> journal.record(claim.id(), SYSTEM,
                         HistoryEntry.Kind.REVIEW_SLA_BREACHED,
                         "Review deadline " + breached.stage() + " passed at " + breached.dueAt(), List.of(),
@@ -109,6 +122,14 @@ public class ClaimOutcomes {
                 case PartnerResponseReminderDue reminder -> journal.record(claim.id(), SYSTEM,
                         HistoryEntry.Kind.PARTNER_RESPONSE_REMINDER_DUE,
                         "Partner reminded to respond by " + reminder.respondBy());
+                case DecisionTargetBreached breached -> journal.record(claim.id(), SYSTEM,
+                        HistoryEntry.Kind.DECISION_TARGET_BREACHED,
+                        "No decision by the overall decision target " + breached.dueAt(), List.of(),
+                        Map.of("dueAt", breached.dueAt()));
+                case ReviewReassigned reassigned -> journal.record(claim.id(), reassigned.reassignedBy(),
+                        HistoryEntry.Kind.REVIEW_REASSIGNED, "Review reassigned to " + (reassigned.reviewer().name() != null
+                                ? reassigned.reviewer().name() : reassigned.reviewer().id()), List.of(),
+                        Map.of("reviewerId", reassigned.reviewer().id()));
             }
         } catch (ActionNotAllowedException refused) {
             refuse(event, claim, refused);
@@ -154,8 +175,39 @@ public class ClaimOutcomes {
     }
 
     private void changed(Claim claim, long loaded, Transition transition) {
+        changed(claim, loaded, transition, Map.of());
+    }
+
+    private void changed(Claim claim, long loaded, Transition transition, Map<String, Object> context) {
         claims.update(claim, loaded);
-        journal.statusChanged(claim, transition);
+        journal.statusChanged(claim, transition, context);
+    }
+
+    /** The reviewer's reason for approving despite a contact-domain warning, kept with the approval in the history. */
+    private static Map<String, Object> contactDomainReason(String reason) {
+        return reason == null ? Map.of() : Map.of("contactDomainReason", reason);
+    }
+
+    /**
+     * An overturn approves only if exclusivity still holds, checked as for a submission (§8): other partners' overlapping
+     * active claims are flagged competing on both sides, and while any active claim holds the workload the overturn is
+     * refused (the claim stays DISPUTED; review-service reopens the dispute). Never two partners of record.
+     */
+    private void decideDispute(Claim claim, long loaded, DisputeDecided decided, Instant now) {
+        boolean overturn = decided.outcome() == DisputeDecided.Outcome.OVERTURN;
+        List<String> heldBy = List.of();
+        if (overturn && claim.status() == ClaimStatus.DISPUTED) {
+            ClaimExclusivity.Overlaps overlaps = exclusivity.of(claim);
+            List<String> competing = ClaimExclusivity.ids(overlaps.otherPartners());
+            if (!competing.isEmpty() && claim.flagCompetingWith(competing, now)) {
+                claims.update(claim, loaded);
+                exclusivity.flagCompeting(claim, competing, overlaps.otherPartners());
+                loaded = claim.version();
+            }
+            heldBy = overlaps.heldBy();
+        }
+        changed(claim, loaded, claim.decideDispute(decided.reviewer(), overturn, decided.comment(), heldBy, now),
+                overturn ? contactDomainReason(decided.contactDomainReason()) : Map.of());
     }
 
     /** The outcome came too late or out of turn: recorded, announced, never applied. */

@@ -26,7 +26,6 @@ import com.cpor.events.claims.ClaimResubmitted;
 import com.cpor.events.claims.ClaimSubmitted;
 import com.cpor.events.claims.ClaimWithdrawn;
 import com.cpor.events.claims.CommentAdded;
-import com.cpor.events.claims.CompetingClaimsDetected;
 import com.cpor.events.incentives.AssociationRevoked;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.web.ConflictProblem;
@@ -64,10 +63,12 @@ public class ClaimService {
     private final ClaimPolicyProperties policy;
     private final ClaimMetrics metrics;
     private final ClaimLimitsProperties limits;
+    private final ClaimExclusivity exclusivity;
 
     public ClaimService(ClaimRepository claims, DocumentRepository documents, CommentRepository comments,
                         HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy,
-                        ClaimMetrics metrics, ClaimLimitsProperties limits) {
+                        ClaimMetrics metrics, ClaimLimitsProperties limits, ClaimExclusivity exclusivity) {
+        this.exclusivity = exclusivity;
         this.metrics = metrics;
         this.limits = limits;
         this.claims = claims;
@@ -166,7 +167,7 @@ public class ClaimService {
             List<String> competing = List.of();
             boolean newlyCompeting = false;
             if (Claim.isActive(claim.status())) {
-                overlaps = otherPartnersOverlaps(claim);
+                overlaps = exclusivity.otherPartnersOverlaps(claim);
                 competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
                 newlyCompeting = claim.flagCompetingWith(competing, journal.now());
             }
@@ -179,7 +180,7 @@ public class ClaimService {
                         ClaimSnapshots.of(claim)));
             }
             if (newlyCompeting) {
-                flagCompeting(claim, competing, overlaps);
+                exclusivity.flagCompeting(claim, competing, overlaps);
             }
         }
         return view(claim);
@@ -258,7 +259,7 @@ public class ClaimService {
         long loaded = claim.version();
         Actor actor = partner(caller);
         Transition transition = claim.submit(actor, (int) documents.count(claimId), journal.now(), limits.fields());
-        List<ClaimRepository.Overlap> overlaps = otherPartnersOverlaps(claim);
+        List<ClaimRepository.Overlap> overlaps = exclusivity.otherPartnersOverlaps(claim);
         List<String> competing = overlaps.stream().map(ClaimRepository.Overlap::claimId).distinct().toList();
         boolean newlyCompeting = claim.flagCompetingWith(competing, journal.now());
         claims.update(claim, loaded);
@@ -269,52 +270,9 @@ public class ClaimService {
         }
         journal.statusChanged(claim, transition);
         if (newlyCompeting) {
-            flagCompeting(claim, competing, overlaps);
+            exclusivity.flagCompeting(claim, competing, overlaps);
         }
         return view(claim);
-    }
-
-    /**
-     * Exclusivity (§2) of an active claim: the same partner may not hold two active claims on one tenant and product
-     * (409); other partners' active claims that overlap are returned, to be flagged as competing.
-     */
-    private List<ClaimRepository.Overlap> otherPartnersOverlaps(Claim claim) {
-        claims.lockTenantForExclusivity(claim.details().customer().tenantId());
-        List<ClaimRepository.Overlap> overlaps = claims.activeOverlapping(claim.details().customer().tenantId(),
-                claim.details().exclusivityKeys(), claim.id());
-        List<ClaimRepository.Overlap> own = overlaps.stream()
-                .filter(o -> o.partnerId().equals(claim.details().partnerId())).toList();
-        if (!own.isEmpty()) {
-            throw new ConflictProblem("duplicate-active-claim", "Partner already has an active claim",
-                    "Partner " + claim.details().partnerId() + " already has an active claim on this tenant for "
-                            + own.stream().map(ClaimRepository.Overlap::key).distinct().toList() + ": "
-                            + own.stream().map(ClaimRepository.Overlap::claimId).distinct().toList());
-        }
-        return overlaps;
-    }
-
-    private void flagCompeting(Claim claim, List<String> competing, List<ClaimRepository.Overlap> overlaps) {
-        metrics.competingClaimsDetected();
-        List<String> products = overlaps.stream().map(ClaimRepository.Overlap::key).distinct().toList();
-        recordCompeting(claim, competing, products);
-        for (String otherId : competing) {
-            Claim other = claims.findForUpdate(otherId).orElseThrow();
-            long loaded = other.version();
-            if (other.flagCompetingWith(List.of(claim.id()), journal.now())) {
-                claims.update(other, loaded);
-                List<String> shared = overlaps.stream().filter(o -> o.claimId().equals(otherId))
-                        .map(ClaimRepository.Overlap::key).distinct().toList();
-                recordCompeting(other, List.of(claim.id()), shared);
-            }
-        }
-    }
-
-    private void recordCompeting(Claim claim, List<String> competing, List<String> products) {
-        journal.record(claim.id(), Actor.system("claim-service"), HistoryEntry.Kind.COMPETING_CLAIMS_DETECTED,
-                "Competing with " + String.join(", ", competing) + " on " + String.join(", ", products), List.of(),
-                Map.of("competingClaimIds", competing, "overlappingProducts", products));
-        journal.publish(new CompetingClaimsDetected(journal.newEventId(), journal.now(), claim.id(), claim.competingClaimIds(),
-                products, ClaimSnapshots.of(claim)));
     }
 
     @Transactional

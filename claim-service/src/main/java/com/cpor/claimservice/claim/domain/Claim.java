@@ -232,12 +232,16 @@ public final class Claim {
 
     // ---- reviewer outcomes
 
-    /** The review-start deadline of a queued review (or the dispute-review deadline of a dispute). */
-    public boolean recordReviewQueued(Instant dueAt, Instant now) {
+    /**
+     * The review-start deadline and the overall decision target of a queued review, or the dispute-review deadline of
+     * a dispute ({@code disputeReviewDueAt}; events of earlier versions carry it in {@code reviewStartDueAt}).
+     */
+    public boolean recordReviewQueued(Instant reviewStartDueAt, Instant disputeReviewDueAt, Instant decisionTargetDueAt,
+                                      Instant now) {
         if (status == SUBMITTED) {
-            deadlines = deadlines.withReviewStartDueAt(dueAt);
+            deadlines = deadlines.withReviewStartDueAt(reviewStartDueAt).withDecisionTargetDueAt(decisionTargetDueAt);
         } else if (status == DISPUTED) {
-            deadlines = deadlines.withDisputeReviewDueAt(dueAt);
+            deadlines = deadlines.withDisputeReviewDueAt(disputeReviewDueAt != null ? disputeReviewDueAt : reviewStartDueAt);
         } else {
             return false;
         }
@@ -264,7 +268,8 @@ public final class Claim {
         if (reasons == null || reasons.isEmpty()) {
             throw new IllegalArgumentException("A partner-action request needs at least one reason");
         }
-        deadlines = deadlines.withReviewDecisionDueAt(null).withPartnerResponseDueAt(respondBy);
+        // the decision target does not run while the partner is asked to act; the resubmission's review resumes it
+        deadlines = deadlines.withReviewDecisionDueAt(null).withPartnerResponseDueAt(respondBy).withDecisionTargetDueAt(null);
         return moveTo(PARTNER_ACTION_REQUIRED, reviewer, reasons.stream().map(Enum::name).toList(), comment, now);
     }
 
@@ -297,7 +302,21 @@ public final class Claim {
 
     /** DISPUTED → APPROVED (overturned; the consent window opens) or DISPUTED → REJECTED (upheld; final). */
     public Transition decideDispute(Actor reviewer, boolean overturn, String comment, Instant now) {
+        return decideDispute(reviewer, overturn, comment, List.of(), now);
+    }
+
+    /**
+     * As {@link #decideDispute(Actor, boolean, String, Instant)}, with exclusivity re-checked as for a submission
+     * (§8): an overturn is refused while other active claims hold an overlapping workload or subscription of the
+     * tenant ({@code heldBy}, one line each), since approving would give it a second partner of record. The claim
+     * stays DISPUTED for reviewers to decide beside them.
+     */
+    public Transition decideDispute(Actor reviewer, boolean overturn, String comment, List<String> heldBy, Instant now) {
         requireStatus(DECIDE_DISPUTE, now, DISPUTED);
+        if (overturn && !heldBy.isEmpty()) {
+            throw refused(DECIDE_DISPUTE, "The overturn was not applied: " + String.join("; ", heldBy)
+                    + ". The dispute stays open; uphold it, or overturn once that claim is no longer active", now);
+        }
         deadlines = Deadlines.NONE;
         if (overturn) {
             approvedAt = now;

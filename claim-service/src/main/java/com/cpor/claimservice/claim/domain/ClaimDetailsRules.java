@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class ClaimDetailsRules {
 
     /** Subtags separated by '-': each starts after a '-', so the match cannot backtrack (and runs on <= 35 chars). */
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*+");
 
     private ClaimDetailsRules() {
@@ -74,6 +76,26 @@ public final class ClaimDetailsRules {
         }
         text(violations, "customer.domain", customer.domain(), true, maxText);
         text(violations, "customer.name", customer.name(), true, maxText);
+        declaredDomains(violations, customer.declaredDomains());
+    }
+
+    /** Domain names (labels of letters, digits and hyphens, at least one dot), a few per customer, each once. */
+    private static void declaredDomains(List<Violation> violations, List<String> domains) {
+        if (domains.size() > FieldLimits.MAX_DECLARED_DOMAINS) {
+            violations.add(new Violation("customer.declaredDomains",
+                    "must list at most " + FieldLimits.MAX_DECLARED_DOMAINS + " domains"));
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < domains.size(); i++) {
+            String domain = domains.get(i);
+            if (domain == null || domain.length() > FieldLimits.MAX_DOMAIN || !DOMAIN.matcher(domain).matches()) {
+                violations.add(new Violation("customer.declaredDomains[" + i + "]",
+                        "must be a domain name such as contoso.com (at most " + FieldLimits.MAX_DOMAIN + " characters)"));
+            } else if (!seen.add(domain.toLowerCase(java.util.Locale.ROOT))) {
+                violations.add(new Violation("customer.declaredDomains[" + i + "]", "is listed twice"));
+            }
+        }
     }
 
     private static void products(List<Violation> violations, SolutionArea area, List<Product> products,

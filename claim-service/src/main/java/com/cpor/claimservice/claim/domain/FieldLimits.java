@@ -15,6 +15,10 @@ public record FieldLimits(int maxText, int maxProducts) {
     public static final int MAX_EMAIL = 254;
     /** The longest language tag worth keeping (RFC 5646 recommends supporting 35 characters). */
     public static final int MAX_LOCALE = 35;
+    /** RFC 1035: a domain name has at most 253 characters in text form. */
+    public static final int MAX_DOMAIN = 253;
+    /** Declared e-mail domains of one customer (contact-domain warning): a few, not a directory. */
+    public static final int MAX_DECLARED_DOMAINS = 20;
 
     public FieldLimits {
         if (maxText < 1 || maxProducts < 1) {

@@ -14,6 +14,7 @@ import com.cpor.events.reviews.DisputeDecided;
 import com.cpor.events.reviews.PartnerActionRequested;
 import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
@@ -194,6 +195,98 @@ class ClaimLifecycleIT {
     }
 
     @Test
+    void an_overturn_while_another_partners_claim_holds_the_workload_is_refused_and_both_are_flagged_competing() {
+        String tenant = UUID.randomUUID().toString();
+        String disputedId = rejectedClaim(ClaimApi.microsoft365Claim(tenant));
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + disputedId + "/dispute",
+                Map.of("justification", "The customer signed the PoE on page 2")).expect(200);
+        // meanwhile another partner claimed TEAMS of the same tenant and was approved
+        Map<String, Object> other = new java.util.HashMap<>(ClaimApi.microsoft365Claim(tenant));
+        other.put("partnerId", "7654321");
+        other.put("products", List.of(Map.of("code", "TEAMS")));
+        String holder = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.upload(DevUser.OTHER_PARTNER_ADMIN, holder, "poe.pdf", ClaimApi.pdf()).expect(201);
+        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/submit", null).expect(200);
+        assertThat(api.claim(holder).get("competingClaimIds").isEmpty()).as("a disputed claim is not active").isTrue();
+        send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), holder, REVIEWER, now().plus(Duration.ofDays(7))));
+        awaitStatus(holder, "IN_REVIEW");
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), holder, REVIEWER, null));
+        awaitStatus(holder, "APPROVED");
+
+        DisputeDecided overturn = new DisputeDecided(UUID.randomUUID(), now(), disputedId, REVIEWER,
+                DisputeDecided.Outcome.OVERTURN, "Agreed");
+        send(Topics.REVIEWS, overturn);
+
+        ConsumerRecord<String, String> refused = probe.await(typed("claim.outcome-refused", disputedId), WAIT);
+        assertThat(refused.value()).contains(overturn.eventId().toString(), "\"currentStatus\":\"DISPUTED\"",
+                "another partner's active claim holds TEAMS");
+        assertThat(refused.value()).doesNotContain(holder);
+        JsonNode claim = api.claim(disputedId);
+        assertThat(claim.get("status").asString()).isEqualTo("DISPUTED");
+        assertThat(claim.get("approvedAt").isNull()).isTrue();
+        assertThat(claim.get("competingClaimIds").toString()).isEqualTo("[\"" + holder + "\"]");
+        assertThat(api.claim(holder).get("competingClaimIds").toString()).isEqualTo("[\"" + disputedId + "\"]");
+        assertThat(api.claim(holder).get("status").asString()).isEqualTo("APPROVED");
+        probe.await(typed("claim.competing-detected", disputedId), WAIT);
+        probe.await(typed("claim.competing-detected", holder), WAIT);
+        assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(statusChange(disputedId, "DISPUTED", "APPROVED")))
+                .isEmpty();
+
+        // the holder withdraws: the workload is free, and the dispute can be overturned
+        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/withdraw", Map.of("reason", "Wrong customer"))
+                .expect(200);
+        send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), disputedId, REVIEWER,
+                DisputeDecided.Outcome.OVERTURN, "Agreed"));
+        awaitStatus(disputedId, "APPROVED");
+    }
+
+    @Test
+    void the_claim_shows_the_dispute_review_due_time_and_the_decision_target_from_queued_reviews() {
+        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        Instant reviewStartDue = now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        Instant target = now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), id, reviewStartDue, null, target));
+        awaitClaim(id, claim -> assertThat(claim.at("/deadlines/decisionTargetDueAt").asString()).isEqualTo(target.toString()));
+        send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), id, REVIEWER, now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "IN_REVIEW");
+        send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
+                List.of(PartnerActionReason.MISSING_ALL_POE), "Nothing attached", List.of(), now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "PARTNER_ACTION_REQUIRED");
+        assertThat(api.claim(id).at("/deadlines/decisionTargetDueAt").isNull()).as("paused").isTrue();
+
+        String disputed = rejectedClaim(ClaimApi.microsoft365Claim());
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + disputed + "/dispute", Map.of("justification", "Look again"))
+                .expect(200);
+        Instant disputeDue = now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), disputed, null, disputeDue, null));
+        awaitClaim(disputed, claim -> assertThat(claim.at("/deadlines/disputeReviewDueAt").asString())
+                .isEqualTo(disputeDue.toString()));
+    }
+
+    @Test
+    void an_approval_despite_a_contact_domain_warning_keeps_the_reviewers_reason_in_the_history() {
+        String id = inReviewClaim();
+        send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "PoE complete",
+                "Billing subsidiary of Contoso"));
+        awaitStatus(id, "APPROVED");
+        JsonNode approval = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history?size=100").expect(200).json()
+                .get("items").valueStream().filter(e -> "APPROVED".equals(e.at("/details/to").asString()))
+                .findFirst().orElseThrow();
+        assertThat(approval.at("/details/contactDomainReason").asString()).isEqualTo("Billing subsidiary of Contoso");
+    }
+
+    @Test
+    void a_reassignment_is_recorded_in_the_claims_history() {
+        String id = inReviewClaim();
+        Actor lead = new Actor("review-lead", "Lena Lead", null, Actor.ActorKind.REVIEWER);
+        Actor ivan = new Actor("reviewer-2", "Ivan Petrov", "ivan@reviews.example", Actor.ActorKind.REVIEWER);
+        send(Topics.REVIEWS, new ReviewReassigned(UUID.randomUUID(), now(), id, REVIEWER, ivan, lead));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(DevUser.REVIEWER,
+                "/api/v1/claims/" + id + "/history?size=100").expect(200).json().get("items").valueStream()
+                .map(e -> e.get("kind").asString()).toList()).contains("REVIEW_REASSIGNED"));
+    }
+
+    @Test
     void upheld_dispute_makes_the_rejection_final() {
         String id = rejectedClaim();
         api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "Please look again"))
@@ -317,7 +410,11 @@ class ClaimLifecycleIT {
     // ---- helpers
 
     private String inReviewClaim() {
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        return inReviewClaim(ClaimApi.microsoft365Claim());
+    }
+
+    private String inReviewClaim(Map<String, Object> body) {
+        String id = api.submittedClaim(body);
         send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), id, REVIEWER, now().plus(Duration.ofDays(7))));
         awaitStatus(id, "IN_REVIEW");
         return id;
@@ -331,7 +428,11 @@ class ClaimLifecycleIT {
     }
 
     private String rejectedClaim() {
-        String id = inReviewClaim();
+        return rejectedClaim(ClaimApi.microsoft365Claim());
+    }
+
+    private String rejectedClaim(Map<String, Object> body) {
+        String id = inReviewClaim(body);
         send(Topics.REVIEWS, new ReviewRejected(UUID.randomUUID(), now(), id, REVIEWER, RejectionReason.INSUFFICIENT_POE,
                 "PoE not signed"));
         awaitStatus(id, "REJECTED");

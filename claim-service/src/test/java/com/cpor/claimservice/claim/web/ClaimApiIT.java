@@ -77,6 +77,23 @@ class ClaimApiIT {
     }
 
     @Test
+    void keeps_the_customers_declared_domains_and_refuses_malformed_or_repeated_ones_naming_each() {
+        String tenant = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(microsoft365Claim(tenant));
+        body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
+                "declaredDomains", List.of("contoso.example", "not a domain", "CONTOSO.example")));
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json();
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("customer.declaredDomains[1]", "customer.declaredDomains[2]");
+
+        body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
+                "declaredDomains", List.of("contoso.example", "eu.contoso.example")));
+        String id = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json().get("id").asString();
+        assertThat(api.claim(id).at("/customer/declaredDomains").toString())
+                .isEqualTo("[\"contoso.example\",\"eu.contoso.example\"]");
+    }
+
+    @Test
     void refuses_platform_fields_on_create_and_unknown_enum_values() {
         Map<String, Object> withStatus = new HashMap<>(microsoft365Claim());
         withStatus.put("status", "APPROVED");
