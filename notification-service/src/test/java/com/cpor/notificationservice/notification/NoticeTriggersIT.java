@@ -4,6 +4,8 @@ import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.claims.ClaimStatusChanged;
+import com.cpor.events.reviews.DecisionTargetBreached;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewStarted;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,41 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
         MimeMessage toPartner = awaitOneMailTo(sample.partnerEmail());
         assertThat(toPartner.getSubject()).isEqualTo("Új felülvizsgálói megjegyzés: Contoso – Teams usage");
         assertThat(part(toPartner, "text/plain")).contains("Thanks, checking it.", "Ivan Petrov");
+    }
+
+    @Test
+    void after_a_reassignment_a_partner_comment_goes_to_the_new_reviewer_only() throws Exception {
+        SampleEvents sample = SampleEvents.forClaim("en-US");
+        Actor first = new Actor("reviewer-" + sample.claimId(), "Réka Szabó", "reka+" + sample.claimId() + "@reviews.example",
+                Actor.ActorKind.REVIEWER);
+        Actor second = new Actor("reviewer-2-" + sample.claimId(), "Ivan Petrov",
+                "ivan+" + sample.claimId() + "@reviews.example", Actor.ActorKind.REVIEWER);
+        Actor lead = new Actor("review-lead", "Lena Lead", "review-lead@cpor.example", Actor.ActorKind.REVIEWER);
+        publish(new ReviewStarted(UUID.randomUUID(), SampleEvents.NOW, sample.claimId(), first, SampleEvents.RESPOND_BY));
+        publish(new ReviewReassigned(UUID.randomUUID(), SampleEvents.NOW.plusSeconds(60), sample.claimId(), first, second,
+                lead));
+
+        publish(sample.comment(SampleEvents.PARTNER, "Which page is unsigned?"));
+
+        MimeMessage toNewReviewer = awaitOneMailTo(second.email());
+        assertThat(toNewReviewer.getSubject()).isEqualTo("New partner comment: Contoso – Teams usage");
+        assertThat(part(toNewReviewer, "text/plain")).contains("Which page is unsigned?");
+        assertThat(mailTo(first.email())).isEmpty();
+    }
+
+    @Test
+    void a_missed_decision_target_escalates_to_the_assigned_reviewer_and_the_review_lead() throws Exception {
+        SampleEvents sample = SampleEvents.forClaim("en-US");
+        publish(sample.partnerActionRequired());
+        awaitOneMailTo(sample.partnerEmail());
+
+        publish(new DecisionTargetBreached(UUID.randomUUID(), SampleEvents.NOW, sample.claimId(), SampleEvents.NOW,
+                SampleEvents.REVIEWER));
+
+        await().atMost(PATIENCE).until(() -> !mailsAbout(sample.claimId(), "review-lead@cpor.example").isEmpty());
+        MimeMessage toLead = mailsAbout(sample.claimId(), "review-lead@cpor.example").getFirst();
+        assertThat(part(toLead, "text/plain")).contains("DECISION_TARGET");
+        await().atMost(PATIENCE).until(() -> !mailsAbout(sample.claimId(), "reka@reviews.example").isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.consents.ConsentLinkCipher;
 import com.cpor.events.consents.ConsentRequested;
 import com.cpor.events.consents.EncryptedLink;
+import com.cpor.events.reviews.DecisionTargetBreached;
 import com.cpor.events.reviews.PartnerResponseReminderDue;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.notificationservice.config.NotificationProperties;
@@ -34,6 +35,9 @@ import java.util.Optional;
  * Events that trigger nothing give an empty list.
  */
 public class NoticePlanner {
+
+    /** The stage an overall-decision-target escalation names (the SLA stages are ReviewSlaBreached.Stage). */
+    static final String DECISION_TARGET_STAGE = "DECISION_TARGET";
 
     private final ClaimDirectory directory;
     private final NotificationProperties settings;
@@ -58,7 +62,10 @@ public class NoticePlanner {
                     values("sentAt", sent.sentAt() != null ? sent.sentAt() : sent.occurredAt())));
             case PartnerResponseReminderDue reminder -> List.of(toPartner(NoticeTemplate.PARTNER_RESPONSE_REMINDER,
                     knownClaim(reminder), values("respondBy", reminder.respondBy())));
-            case ReviewSlaBreached breach -> slaBreached(breach);
+            case ReviewSlaBreached breach -> slaBreached(breach.claimId(), breach.stage().name(), breach.dueAt(),
+                    breach.assignedReviewer());
+            case DecisionTargetBreached breach -> slaBreached(breach.claimId(), DECISION_TARGET_STAGE, breach.dueAt(),
+                    breach.assignedReviewer());
             default -> List.of();
         };
     }
@@ -171,21 +178,21 @@ public class NoticePlanner {
         };
     }
 
-    private List<Notice> slaBreached(ReviewSlaBreached breach) {
-        ClaimSnapshot claim = directory.latestSnapshot(breach.claimId()).orElse(null);
-        Actor assigned = breach.assignedReviewer() != null ? breach.assignedReviewer()
-                : directory.assignedReviewer(breach.claimId()).orElse(null);
+    /** An escalation (an SLA stage or the overall decision target) to the assigned reviewer and the review lead. */
+    private List<Notice> slaBreached(String claimId, String stage, java.time.Instant dueAt, Actor assignedAtBreach) {
+        ClaimSnapshot claim = directory.latestSnapshot(claimId).orElse(null);
+        Actor assigned = assignedAtBreach != null ? assignedAtBreach : directory.assignedReviewer(claimId).orElse(null);
         Map<String, Object> values = new HashMap<>();
-        values.put("stage", breach.stage());
-        values.put("dueAt", breach.dueAt());
+        values.put("stage", stage);
+        values.put("dueAt", dueAt);
         values.put("assignedReviewerName", assigned == null ? "" : orEmpty(assigned.name()));
         List<Notice> notices = new ArrayList<>();
         if (assigned != null && assigned.email() != null && !assigned.email().isBlank()) {
             notices.add(toStaff(NoticeTemplate.REVIEW_SLA_BREACHED,
-                    new Recipient(assigned.email(), assigned.name(), settings.staffLocale()), claim, breach.claimId(), values));
+                    new Recipient(assigned.email(), assigned.name(), settings.staffLocale()), claim, claimId, values));
         }
         notices.add(toStaff(NoticeTemplate.REVIEW_SLA_BREACHED,
-                new Recipient(settings.reviewLeadEmail(), null, settings.staffLocale()), claim, breach.claimId(), values));
+                new Recipient(settings.reviewLeadEmail(), null, settings.staffLocale()), claim, claimId, values));
         return notices;
     }
 

@@ -12,6 +12,7 @@ import com.cpor.events.claims.ClaimWithdrawn;
 import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.claims.CompetingClaimsDetected;
 import com.cpor.events.consents.ConsentRequested;
+import com.cpor.events.reviews.ReviewReassigned;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.notificationservice.notification.domain.Notice;
 import com.cpor.notificationservice.notification.domain.Notification;
@@ -99,6 +100,10 @@ public class NotificationIntake {
         }
         if (event instanceof ReviewStarted started && started.reviewer() != null) {
             directory.assignReviewer(started.claimId(), started.reviewer(), started.occurredAt());
+        }
+        // a lead handed the review on: the new reviewer gets the partner's comments and the escalations from now on
+        if (event instanceof ReviewReassigned reassigned && reassigned.reviewer() != null) {
+            directory.assignReviewer(reassigned.claimId(), reassigned.reviewer(), reassigned.occurredAt());
         }
     }
 }
