@@ -1,6 +1,7 @@
 package com.cpor.e2e;
 
 import com.cpor.events.Topics;
+import com.cpor.platform.testsupport.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,13 +11,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.cpor.platform.testsupport.EventProbe.typed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Both endings of an approved claim, across all four services as real processes. */
+/**
+ * Both endings of an approved claim, and exclusivity through a dispute, across all four services as real processes.
+ */
 class ClaimLifecycleE2EIT {
 
     private static EventProbe downstream;
@@ -71,5 +77,61 @@ class ClaimLifecycleE2EIT {
         List<ConsumerRecord<String, String>> handOffs = downstream.drain(Duration.ofSeconds(1)).stream()
                 .filter(typed("association.ready-for-evaluation", claimId)).toList();
         assertThat(handOffs).isEmpty();
+    }
+
+    /**
+     * §8 "Exclusivity through disputes": one partner's claim is rejected and disputed; meanwhile another partner claims
+     * the same workload of the tenant, is approved and handed off. Overturning the dispute then re-runs the
+     * competing-claim check of a submission: the overturn is refused (the claim stays DISPUTED, both are flagged
+     * competing, the dispute reopens for the reviewer), so the workload keeps one partner of record and one hand-off.
+     */
+    @Test
+    void overturning_a_dispute_never_gives_a_workload_a_second_partner_of_record() {
+        Api partner = Api.as(DevUser.PARTNER_ADMIN);
+        Api otherPartner = Api.as(DevUser.OTHER_PARTNER_ADMIN);
+        Api reviewer = Api.as(DevUser.REVIEWER);
+        String disputedCustomer = "anna+" + UUID.randomUUID() + "@contoso.example";
+        Map<String, Object> first = new HashMap<>(Claims.newClaim(disputedCustomer, "en-US"));
+        @SuppressWarnings("unchecked")
+        String tenant = (String) ((Map<String, Object>) first.get("customer")).get("tenantId");
+        String disputed = Claims.submit(partner, first);
+        Claims.startReview(disputed);
+        reviewer.post(E2EPlatform.reviews() + "/" + disputed + "/reject",
+                Map.of("reason", "INSUFFICIENT_POE", "comment", "The PoE has no customer signature")).expect(200);
+        Claims.awaitClaim(disputed, claim -> "REJECTED".equals(claim.get("status").asString()));
+        partner.post(E2EPlatform.claims() + "/" + disputed + "/dispute",
+                Map.of("justification", "The customer signed on page 2")).expect(200);
+
+        Map<String, Object> second = new HashMap<>(Claims.newClaim("bob+" + UUID.randomUUID() + "@contoso.example", "en-US"));
+        second.put("partnerId", "7654321");
+        second.put("customer", first.get("customer"));
+        second.put("products", List.of(Map.of("code", "TEAMS")));
+        String holder = Claims.submit(otherPartner, second);
+        Claims.approve(holder);
+        downstream.await(typed("association.ready-for-evaluation", holder), Duration.ofSeconds(90));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DISPUTE_OPEN".equals(reviewer
+                .get(E2EPlatform.reviews() + "/" + disputed).expect(200).json().at("/review/status").asString()));
+        reviewer.post(E2EPlatform.reviews() + "/" + disputed + "/dispute-decision",
+                Map.of("outcome", "OVERTURN", "comment", "The signature is there")).expect(200);
+
+        // the refusal comes back to review-service, which opens the dispute again beside the competing claim
+        JsonNode reopened = await().atMost(Duration.ofSeconds(60)).until(
+                () -> reviewer.get(E2EPlatform.reviews() + "/" + disputed).expect(200).json(),
+                review -> "DISPUTE_OPEN".equals(review.at("/review/status").asString())
+                        && review.at("/review/round").asInt() == 3);
+        assertThat(reopened.at("/review/competingClaimIds").toString()).contains(holder);
+        JsonNode claim = Claims.get(disputed);
+        assertThat(claim.get("status").asString()).isEqualTo("DISPUTED");
+        assertThat(claim.get("approvedAt").isNull()).isTrue();
+        assertThat(Api.as(DevUser.REVIEWER).get(E2EPlatform.claims() + "/" + holder).expect(200).json()
+                .get("status").asString()).isEqualTo("APPROVED");
+        List<ConsumerRecord<String, String>> handOffs = downstream.drain(Duration.ofSeconds(2)).stream()
+                .filter(record -> record.value().contains(tenant))
+                .filter(record -> "association.ready-for-evaluation".equals(EventProbe.header(record, "ce_type")))
+                .toList();
+        assertThat(handOffs).hasSize(1);
+        assertThat(handOffs.getFirst().key()).isEqualTo(holder);
+        assertThat(downstream.drain(Duration.ZERO).stream().filter(typed("consent.requested", disputed))).isEmpty();
     }
 }

@@ -30,7 +30,8 @@ final class Claims {
                 "solutionArea", "MICROSOFT_365",
                 "activity", "USAGE",
                 "customer", Map.of("tenantId", UUID.randomUUID().toString(),
-                        "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd"),
+                        "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
+                        "declaredDomains", List.of(customerEmail.substring(customerEmail.indexOf('@') + 1))),
                 "products", List.of(Map.of("code", "TEAMS"), Map.of("code", "EXCHANGE_ONLINE")),
                 "customerContact", Map.of("name", "Anna Kowalska", "title", "CIO",
                         "email", customerEmail, "locale", customerLocale),
@@ -40,22 +41,33 @@ final class Claims {
 
     /** Creates, uploads a PoE and submits; returns the claim id. */
     static String submitNewClaim(String customerEmail, String customerLocale) {
-        Api partner = Api.as(DevUser.PARTNER_ADMIN);
-        String id = partner.post(E2EPlatform.claims(), newClaim(customerEmail, customerLocale))
-                .expect(201).json().get("id").asString();
+        return submit(Api.as(DevUser.PARTNER_ADMIN), newClaim(customerEmail, customerLocale));
+    }
+
+    /** Creates the claim as {@code partner}, uploads a PoE and submits; returns the claim id. */
+    static String submit(Api partner, Map<String, Object> claim) {
+        String id = partner.post(E2EPlatform.claims(), claim).expect(201).json().get("id").asString();
         partner.upload(E2EPlatform.claims() + "/" + id + "/documents", "poe.pdf", "application/pdf", POE_PDF)
                 .expect(201);
         partner.post(E2EPlatform.claims() + "/" + id + "/submit", Map.of()).expect(200);
         return id;
     }
 
-    /** The reviewer finds the claim in the queue, starts the review and approves it. */
-    static void approve(String claimId) {
+    /** The reviewer finds the claim in the queue and starts the review. */
+    static void startReview(String claimId) {
         Api reviewer = Api.as(DevUser.REVIEWER);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 reviewer.get(E2EPlatform.reviews() + "/" + claimId).status() == 200);
         reviewer.post(E2EPlatform.reviews() + "/" + claimId + "/start", Map.of()).expect(200);
-        awaitClaim(claimId, claim -> "IN_REVIEW".equals(claim.get("status").asString()));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> "IN_REVIEW".equals(
+                Api.as(DevUser.REVIEWER).get(E2EPlatform.claims() + "/" + claimId).expect(200).json()
+                        .get("status").asString()));
+    }
+
+    /** The reviewer finds the claim in the queue, starts the review and approves it. */
+    static void approve(String claimId) {
+        Api reviewer = Api.as(DevUser.REVIEWER);
+        startReview(claimId);
         reviewer.post(E2EPlatform.reviews() + "/" + claimId + "/approve", Map.of("comment", "PoE is complete"))
                 .expect(200);
     }
