@@ -89,7 +89,7 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
 
         await().atMost(PATIENCE).until(() -> !mailsAbout(sample.claimId(), "review-lead@cpor.example").isEmpty());
         MimeMessage toLead = mailsAbout(sample.claimId(), "review-lead@cpor.example").getFirst();
-        assertThat(part(toLead, "text/plain")).contains("DECISION_TARGET");
+        assertThat(part(toLead, "text/plain")).contains("overall decision (10 business days from submission");
         await().atMost(PATIENCE).until(() -> !mailsAbout(sample.claimId(), "reka@reviews.example").isEmpty());
     }
 

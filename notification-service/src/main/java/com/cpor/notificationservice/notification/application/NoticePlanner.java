@@ -36,8 +36,8 @@ import java.util.Optional;
  */
 public class NoticePlanner {
 
-    /** The stage an overall-decision-target escalation names (the SLA stages are ReviewSlaBreached.Stage). */
-    static final String DECISION_TARGET_STAGE = "DECISION_TARGET";
+    /** Escalations other than the SLA stages of ReviewSlaBreached.Stage; labelled {@code enum.Escalation.*}. */
+    enum Escalation { DECISION_TARGET }
 
     private final ClaimDirectory directory;
     private final NotificationProperties settings;
@@ -62,10 +62,10 @@ public class NoticePlanner {
                     values("sentAt", sent.sentAt() != null ? sent.sentAt() : sent.occurredAt())));
             case PartnerResponseReminderDue reminder -> List.of(toPartner(NoticeTemplate.PARTNER_RESPONSE_REMINDER,
                     knownClaim(reminder), values("respondBy", reminder.respondBy())));
-            case ReviewSlaBreached breach -> slaBreached(breach.claimId(), breach.stage().name(), breach.dueAt(),
+            case ReviewSlaBreached breach -> slaBreached(breach.claimId(), breach.stage(), breach.dueAt(),
                     breach.assignedReviewer());
-            case DecisionTargetBreached breach -> slaBreached(breach.claimId(), DECISION_TARGET_STAGE, breach.dueAt(),
-                    breach.assignedReviewer());
+            case DecisionTargetBreached breach -> slaBreached(breach.claimId(), Escalation.DECISION_TARGET,
+                    breach.dueAt(), breach.assignedReviewer());
             default -> List.of();
         };
     }
@@ -179,7 +179,7 @@ public class NoticePlanner {
     }
 
     /** An escalation (an SLA stage or the overall decision target) to the assigned reviewer and the review lead. */
-    private List<Notice> slaBreached(String claimId, String stage, java.time.Instant dueAt, Actor assignedAtBreach) {
+    private List<Notice> slaBreached(String claimId, Enum<?> stage, java.time.Instant dueAt, Actor assignedAtBreach) {
         ClaimSnapshot claim = directory.latestSnapshot(claimId).orElse(null);
         Actor assigned = assignedAtBreach != null ? assignedAtBreach : directory.assignedReviewer(claimId).orElse(null);
         Map<String, Object> values = new HashMap<>();
