@@ -15,7 +15,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +27,33 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A development OAuth2 issuer: serves its JWKS and OpenID discovery document and mints RS256 access tokens
- * for the {@link DevUser}s (or any claims a test wants). Never for production: it signs whatever it is asked.
+ * A development OpenID Connect provider: serves its JWKS and discovery document, signs users in with the
+ * authorization code flow (a login page listing the {@link DevUser}s, PKCE S256 required, one confidential
+ * client: the console) and mints RS256 access and ID tokens for them (or any claims a test wants). Never for
+ * production: it signs whatever it is asked and has no passwords (ADR 002).
  * <ul>
  *   <li>{@code GET /.well-known/jwks.json}, {@code GET /.well-known/openid-configuration}</li>
- *   <li>{@code GET /token?user=partner-admin} returns {@code {"access_token": ..., "token_type": "Bearer", ...}}</li>
+ *   <li>{@code GET /authorize?response_type=code&client_id=...&code_challenge=...}: the login page;
+ *       choosing a user redirects to the client with a one-time code</li>
+ *   <li>{@code POST /token} ({@code grant_type=authorization_code}, client secret, {@code code_verifier}):
+ *       access token, ID token</li>
+ *   <li>{@code GET /logout?post_logout_redirect_uri=...}: end-session (the provider keeps no session of its own)</li>
+ *   <li>{@code GET /token?user=partner-admin} returns {@code {"access_token": ..., "token_type": "Bearer", ...}}:
+ *       the non-interactive token for scripts and tests</li>
  * </ul>
  */
 public final class DevIdentityProvider implements AutoCloseable {
 
     public static final String AUDIENCE = "cpor-api";
+    /** The console's confidential client (the only client of the login page); a development secret. */
+    public static final String CONSOLE_CLIENT_ID = OidcSignIn.CLIENT_ID;
+    public static final String CONSOLE_CLIENT_SECRET = OidcSignIn.CLIENT_SECRET;
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
 
     private final RSAKey signingKey;
     private final HttpServer server;
     private final String issuer;
+    private final OidcSignIn signIn;
 
     private DevIdentityProvider(RSAKey signingKey, int port) {
         this.signingKey = signingKey;
@@ -52,11 +63,13 @@ public final class DevIdentityProvider implements AutoCloseable {
             throw new UncheckedIOException("Could not open the identity provider port " + port, e);
         }
         this.issuer = "http://localhost:" + server.getAddress().getPort();
+        this.signIn = new OidcSignIn(this);
         server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, 200,
                 new JWKSet(signingKey.toPublicJWK()).toString()));
-        server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, 200,
-                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\"}"));
+        server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, 200, discovery()));
         server.createContext("/token", this::serveToken);
+        server.createContext("/authorize", exchange -> signIn.serveAuthorize(exchange));
+        server.createContext("/logout", exchange -> signIn.serveLogout(exchange));
         server.start();
     }
 
@@ -98,6 +111,14 @@ public final class DevIdentityProvider implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwksUri(),
                 "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
+    }
+
+    /** OAuth2 client settings the console needs to sign users in here (registration id {@code cpor}). */
+    public Map<String, String> consoleClientProperties() {
+        return Map.of(
+                "spring.security.oauth2.client.registration.cpor.client-id", CONSOLE_CLIENT_ID,
+                "spring.security.oauth2.client.registration.cpor.client-secret", CONSOLE_CLIENT_SECRET,
+                "spring.security.oauth2.client.provider.cpor.issuer-uri", issuer);
     }
 
     public String tokenFor(DevUser user) {
@@ -143,16 +164,53 @@ public final class DevIdentityProvider implements AutoCloseable {
         }
     }
 
-    private void serveToken(HttpExchange exchange) throws IOException {
-        Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
+    private String discovery() {
+        return "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\","
+                + "\"authorization_endpoint\":\"" + issuer + "/authorize\","
+                + "\"token_endpoint\":\"" + issuer + "/token\","
+                + "\"end_session_endpoint\":\"" + issuer + "/logout\","
+                + "\"response_types_supported\":[\"code\"],"
+                + "\"grant_types_supported\":[\"authorization_code\"],"
+                + "\"subject_types_supported\":[\"public\"],"
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"code_challenge_methods_supported\":[\"S256\"],"
+                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"],"
+                + "\"scopes_supported\":[\"openid\",\"profile\",\"email\"],"
+                + "\"claims_supported\":[\"sub\",\"name\",\"email\",\"roles\",\"partner_ids\"]}";
+    }
+
+    /** The access token of a user signed in through the login page: the same claims as {@link #tokenFor}. */
+    String accessTokenFor(DevUser user) {
+        return tokenFor(user);
+    }
+
+    /** The ID token for a client: the user's claims, the client as audience, the nonce of the request. */
+    String idTokenFor(DevUser user, String clientId, String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("auth_time", now.getEpochSecond());
+        if (nonce != null && !nonce.isBlank()) {
+            builder.claim("nonce", nonce);
         }
+        claimsOf(user).forEach(builder::claim);
+        return sign(builder.build());
+    }
+
+    static Duration tokenLifetime() {
+        return TOKEN_LIFETIME;
+    }
+
+    private void serveToken(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            signIn.serveCodeExchange(exchange);
+            return;
+        }
+        Map<String, String> query = OidcSignIn.parameters(exchange.getRequestURI().getRawQuery());
         try {
             DevUser user = DevUser.bySubject(query.getOrDefault("user", ""));
             respond(exchange, 200, "{\"access_token\":\"" + tokenFor(user) + "\",\"token_type\":\"Bearer\","
@@ -166,7 +224,7 @@ public final class DevIdentityProvider implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    static void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
