@@ -39,6 +39,7 @@ public final class LocalStack {
         Instant started = Instant.now();
         System.out.println("Starting the CPOR platform (state in " + state + ") ...");
         Platform platform = Platform.start(new Platform.Settings(home, state, ports, policiesUnlessOverridden()));
+        platform.startConsole();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the CPOR platform ...");
@@ -80,11 +81,12 @@ public final class LocalStack {
                 ================================================================================
                  CPOR platform is up (%d s)
                 --------------------------------------------------------------------------------
+                 console               %s/   (sign in as partner-admin, reviewer, ...)
                  claim-service         http://localhost:%d/api/v1/claims   (OpenAPI /swagger-ui.html)
                  review-service        http://localhost:%d/api/v1/reviews
                  consent-service       http://localhost:%d/consent/{token}
                  notification-service  http://localhost:%d/api/v1/notifications
-                 identity provider     %s/token?user=partner-admin
+                 identity provider     %s/token?user=partner-admin   (OpenID Connect: /.well-known/openid-configuration)
                                        users: partner-admin, partner-reader, other-partner-admin,
                                               reviewer, reviewer-2, review-lead, staff
                  captured e-mail       %s   (SMTP on localhost:%d)
@@ -93,15 +95,15 @@ public final class LocalStack {
                                        consents, notifications
                  logs and state        %s
                 --------------------------------------------------------------------------------
-                 First try:
+                 First try: open %s/ and sign in as partner-admin; or with curl:
                    TOKEN=$(curl -s '%s/token?user=partner-admin' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                    curl -s -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/v1/claims
                  The README's walkthrough takes a claim through the whole lifecycle.
                  Ctrl-C stops everything; data stays in %s.
                 ================================================================================
                 %n""",
-                startup.toSeconds(), ports.claim(), ports.review(), ports.consent(), ports.notification(),
+                startup.toSeconds(), platform.consoleUrl(), ports.claim(), ports.review(), ports.consent(), ports.notification(),
                 identity, mailViewer.url(), platform.mail().port(), platform.kafkaBootstrapServers(),
-                ports.postgres(), state, identity, ports.claim(), state);
+                ports.postgres(), state, platform.consoleUrl(), identity, ports.claim(), state);
     }
 }

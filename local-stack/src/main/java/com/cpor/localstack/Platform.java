@@ -39,6 +39,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private ServiceProcess console;
     private PostgresServer postgres;
     private Path restartablePostgresDirectory;
     private int restartablePostgresPort;
@@ -78,15 +79,15 @@ public final class Platform implements AutoCloseable {
 
     /** Where people and tests reach the platform. */
     public record Ports(int claim, int review, int consent, int notification, int identity, int smtp,
-                        int mailViewer, int postgres) {
+                        int mailViewer, int postgres, int console) {
 
         public static Ports fixed() {
-            return new Ports(8081, 8082, 8083, 8084, 9000, 2525, 8025, 15432);
+            return new Ports(8081, 8082, 8083, 8084, 9000, 2525, 8025, 15432, 8080);
         }
 
         public static Ports free() {
             return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), 0,
-                    FreePorts.next(), 0, 0);
+                    FreePorts.next(), 0, 0, FreePorts.next());
         }
 
         int of(String service) {
@@ -174,7 +175,8 @@ public final class Platform implements AutoCloseable {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", String.valueOf(mail.port()));
             properties.put("cpor.consent.public-base-url", "http://localhost:" + settings.ports().consent());
-            properties.put("cpor.notifications.partner-portal-url", "http://localhost:" + settings.ports().claim());
+            // e-mailed links open the console's claim and review pages
+            properties.put("cpor.notifications.console-url", consoleUrl());
             // no service has a default for these outside the dev profile (docs/security.md): local, throw-away values
             properties.put("cpor.consent.link-secret", LOCAL_LINK_SECRET);
             properties.put("cpor.consent.link-encryption-key", LOCAL_LINK_ENCRYPTION_KEY);
@@ -193,6 +195,30 @@ public final class Platform implements AutoCloseable {
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
+    }
+
+    /**
+     * Starts the web console (once; later calls return the running one): a Spring Boot process that signs users in
+     * at this platform's identity provider and calls claim-service and review-service with their tokens. Not part
+     * of {@link #start}: only the local stack and the browser tests need it.
+     */
+    public synchronized ServiceProcess startConsole() {
+        if (console == null) {
+            Map<String, String> properties = new LinkedHashMap<>(identity.consoleClientProperties());
+            properties.put("cpor.console.claim-service-url", service("claim-service").baseUrl());
+            properties.put("cpor.console.review-service-url", service("review-service").baseUrl());
+            properties.putAll(settings.overrides().getOrDefault("console", Map.of()));
+            console = new ServiceProcess("console", jarOf("console"), settings.ports().console(), properties,
+                    logDirectory().resolve("console.log"));
+            console.start();
+            console.awaitHealthy(Duration.ofMinutes(3));
+        }
+        return console;
+    }
+
+    /** Where the console is (or will be) served: the base of every link in partner and reviewer e-mails. */
+    public String consoleUrl() {
+        return "http://localhost:" + settings.ports().console();
     }
 
     private Path jarOf(String service) {
@@ -345,6 +371,9 @@ public final class Platform implements AutoCloseable {
         List<ServiceProcess> all = new ArrayList<>(services.values());
         synchronized (this) {
             all.addAll(extraInstances);
+            if (console != null) {
+                all.add(console);
+            }
         }
         all.parallelStream().forEach(ServiceProcess::stop);
         if (settings.stateDirectory() != null) {

@@ -12,8 +12,8 @@ import java.time.ZoneId;
  *
  * @param from              sender address of every notice
  * @param fromName          sender display name
- * @param partnerPortalUrl  base URL of the partner portal; partner mails link to {@code <base>/claims/<claimId>}
- * @param reviewPortalUrl   base URL of the review tool; reviewer mails link to {@code <base>/reviews/<claimId>}
+ * @param consoleUrl        public base URL of the web console: partner mails link to its claim page
+ *                          {@code <base>/claims/<claimId>}, reviewer mails to its review page {@code <base>/reviews/<claimId>}
  * @param reviewTeamEmail   receives partner comments on claims with no assigned reviewer yet
  * @param reviewLeadEmail   receives every SLA breach escalation
  * @param staffLocale       language of mails to reviewers and the review lead (their locale is not known)
@@ -25,8 +25,7 @@ import java.time.ZoneId;
 public record NotificationProperties(
         @DefaultValue("no-reply@cpor.example") String from,
         @DefaultValue("CPOR Partner Center") String fromName,
-        @DefaultValue("http://localhost:8081/partner") String partnerPortalUrl,
-        @DefaultValue("http://localhost:8082/review") String reviewPortalUrl,
+        @DefaultValue("http://localhost:8080") String consoleUrl,
         @DefaultValue("review-team@cpor.example") String reviewTeamEmail,
         @DefaultValue("review-lead@cpor.example") String reviewLeadEmail,
         @DefaultValue("en-US") String staffLocale,
@@ -53,11 +52,11 @@ public record NotificationProperties(
     }
 
     public String claimLinkForPartner(String claimId) {
-        return stripSlash(partnerPortalUrl) + "/claims/" + claimId;
+        return stripSlash(consoleUrl) + "/claims/" + claimId;
     }
 
     public String claimLinkForReviewer(String claimId) {
-        return stripSlash(reviewPortalUrl) + "/reviews/" + claimId;
+        return stripSlash(consoleUrl) + "/reviews/" + claimId;
     }
 
     private static String stripSlash(String url) {

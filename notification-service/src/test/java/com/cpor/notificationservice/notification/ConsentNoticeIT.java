@@ -44,7 +44,7 @@ class ConsentNoticeIT extends NotificationServiceTestBase {
         assertThat(partnerMail.getSubject()).isEqualTo("CPOR association claim approved: Contoso – Teams usage");
         assertThat(part(partnerMail, "text/plain")).contains("Hello Piotr Nowak,",
                 "The customer can opt out until November 27, 2026",
-                "https://partner.example/portal/claims/" + sample.claimId());
+                "https://console.example/claims/" + sample.claimId());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode log = notificationsOf(sample.claimId());

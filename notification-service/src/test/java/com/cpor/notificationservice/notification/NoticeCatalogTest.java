@@ -41,7 +41,7 @@ class NoticeCatalogTest {
     static final ConsentLinkCipher LINKS = new ConsentLinkCipher(SampleEvents.LINK_KEY, List.of());
     static final ThymeleafNoticeRenderer RENDERER = new ThymeleafNoticeRenderer(MailTemplates.engine(MESSAGES), MESSAGES, ZONE);
     static final NotificationProperties SETTINGS = new NotificationProperties("no-reply@cpor.example", "CPOR",
-            "https://partner.example/portal", "https://review.example", "review-team@cpor.example",
+            "https://console.example", "review-team@cpor.example",
             "review-lead@cpor.example", "en-US", ZONE, "notifications.test",
             new NotificationProperties.Delivery(true, java.time.Duration.ofSeconds(1), 3,
                     java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10)));
@@ -138,6 +138,46 @@ class NoticeCatalogTest {
         }
     }
 
+    /**
+     * The console serves exactly these pages for e-mailed links (console's ConsolePagesTest checks they are mapped);
+     * the consent link is the consent page's, put in at sending time.
+     */
+    private static final java.util.regex.Pattern CONSOLE_PAGE =
+            java.util.regex.Pattern.compile("https://console\\.example/(claims|reviews)/[A-Za-z0-9-]+");
+    private static final java.util.regex.Pattern LINK_IN_HTML = java.util.regex.Pattern.compile("href=\"([^\"]*)\"");
+    private static final java.util.regex.Pattern LINK_IN_TEXT = java.util.regex.Pattern.compile("https?://[^\\s\"'<>]+");
+
+    @org.junit.jupiter.api.Test
+    void every_link_in_every_mail_opens_a_console_page_or_the_consent_page() {
+        SampleEvents sample = SampleEvents.forClaim("en-US");
+        InMemoryClaimDirectory directory = new InMemoryClaimDirectory();
+        directory.remember(sample.partnerActionRequired().claim());
+        directory.assignReviewer(sample.claimId(), SampleEvents.REVIEWER, SampleEvents.NOW);
+        NoticePlanner planner = new NoticePlanner(directory, SETTINGS, LINKS);
+        List<Notice> notices = new ArrayList<>();
+        cases().forEach(c -> notices.addAll(planner.plan(c.event().apply(sample))));
+        notices.addAll(planner.plan(sample.comment(SampleEvents.PARTNER, "Signed PoE uploaded.")));
+        notices.addAll(planner.plan(sample.slaBreached()));
+        assertThat(notices).extracting(Notice::template).containsAll(java.util.EnumSet.allOf(NoticeTemplate.class));
+
+        int links = 0;
+        for (Notice notice : notices) {
+            RenderedMail rendered = RENDERER.render(notice);
+            List<String> found = new ArrayList<>();
+            LINK_IN_HTML.matcher(rendered.htmlBody()).results().forEach(m -> found.add(m.group(1)));
+            LINK_IN_TEXT.matcher(rendered.textBody()).results().forEach(m -> found.add(m.group()));
+            for (String link : found) {
+                assertThat(link.equals(Notification.SECRET_LINK_PLACEHOLDER) || CONSOLE_PAGE.matcher(link).matches())
+                        .as("%s links to %s", notice.template(), link).isTrue();
+                if (!link.equals(Notification.SECRET_LINK_PLACEHOLDER)) {
+                    assertThat(link).endsWith("/" + sample.claimId());
+                }
+            }
+            links += found.size();
+        }
+        assertThat(links).isPositive();
+    }
+
     static Stream<String> locales() {
         return SupportedLocales.ALL.stream().map(Locale::toLanguageTag);
     }
@@ -159,7 +199,7 @@ class NoticeCatalogTest {
             assertWellFormed(rendered);
             assertThat(rendered.locale()).isEqualTo(SupportedLocales.FALLBACK);
             assertThat(rendered.textBody()).contains("Signed PoE uploaded.", "Piotr Nowak", "1234567",
-                    "https://review.example/reviews/" + sample.claimId());
+                    "https://console.example/reviews/" + sample.claimId());
         });
     }
 
@@ -170,7 +210,7 @@ class NoticeCatalogTest {
         InMemoryClaimDirectory directory = new InMemoryClaimDirectory();
         directory.remember(sample.partnerActionRequired().claim());
         NotificationProperties staffInLocale = new NotificationProperties(SETTINGS.from(), SETTINGS.fromName(),
-                SETTINGS.partnerPortalUrl(), SETTINGS.reviewPortalUrl(), SETTINGS.reviewTeamEmail(),
+                SETTINGS.consoleUrl(), SETTINGS.reviewTeamEmail(),
                 SETTINGS.reviewLeadEmail(), staffLocale, ZONE, SETTINGS.messageIdDomain(), SETTINGS.delivery());
 
         List<Notice> planned = new NoticePlanner(directory, staffInLocale, LINKS).plan(sample.slaBreached());
@@ -206,7 +246,7 @@ class NoticeCatalogTest {
     }
 
     private static String partnerLink(SampleEvents sample) {
-        return "https://partner.example/portal/claims/" + sample.claimId();
+        return "https://console.example/claims/" + sample.claimId();
     }
 
     private static String msg(String key, Locale locale, Object... args) {

@@ -52,7 +52,7 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
         MimeMessage toReviewer = awaitOneMailTo(reviewer.email());
         assertThat(toReviewer.getSubject()).isEqualTo("New partner comment: Contoso – Teams usage");
         assertThat(part(toReviewer, "text/plain")).contains("Signed PoE uploaded.",
-                "https://review.example/reviews/" + sample.claimId());
+                "https://console.example/reviews/" + sample.claimId());
         MimeMessage toPartner = awaitOneMailTo(sample.partnerEmail());
         assertThat(toPartner.getSubject()).isEqualTo("Új felülvizsgálói megjegyzés: Contoso – Teams usage");
         assertThat(part(toPartner, "text/plain")).contains("Thanks, checking it.", "Ivan Petrov");

@@ -36,8 +36,7 @@ import static org.awaitility.Awaitility.await;
  * so they share one application context; each test uses its own claim id and addresses.
  */
 @ServiceIntegrationTest(properties = {
-        "cpor.notifications.partner-portal-url=https://partner.example/portal",
-        "cpor.notifications.review-portal-url=https://review.example",
+        "cpor.notifications.console-url=https://console.example",
         "cpor.notifications.time-zone=Europe/Warsaw",
         "cpor.notifications.delivery.poll-interval=100ms",
         "cpor.notifications.delivery.initial-backoff=200ms",

@@ -1,0 +1,20 @@
+package com.cpor.console.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.ZoneId;
+
+/**
+ * {@code cpor.console.*}: where the services' APIs are and how times are shown.
+ *
+ * @param claimServiceUrl  base URL of claim-service (the console calls {@code /api/v1/claims} there)
+ * @param reviewServiceUrl base URL of review-service ({@code /api/v1/reviews})
+ * @param defaultTimeZone  zone of times on the pages until the browser has told its own
+ */
+@ConfigurationProperties("cpor.console")
+public record ConsoleProperties(
+        @DefaultValue("http://localhost:8081") String claimServiceUrl,
+        @DefaultValue("http://localhost:8082") String reviewServiceUrl,
+        @DefaultValue("UTC") ZoneId defaultTimeZone) {
+}
