@@ -71,6 +71,10 @@ public final class BenchmarkRun {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("lifecycle".equals(System.getProperty("benchmark.suite"))) {
+            LifecycleRun.main(args);
+            return;
+        }
         // close idle client connections before the server does, so a POST never goes out on a half-closed one
         System.setProperty("jdk.httpclient.keepalive.timeout", "5");
         Plan plan = Plan.named(System.getProperty("benchmark.profile", "full"));

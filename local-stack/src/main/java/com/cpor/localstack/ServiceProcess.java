@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
+    public static final String JVM_OPTIONS_PROPERTY = "cpor.services.jvm-options";
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -67,9 +69,7 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
@@ -85,6 +85,15 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /**
+     * The service JVMs' flags: small and quick to start by default; {@code -Dcpor.services.jvm-options="..."} (space
+     * separated) replaces them, e.g. with the production image's flags for a benchmark.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+        return options.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(options.split("\\s+"));
     }
 
     /** Waits until the service reports UP on its health endpoint. */
