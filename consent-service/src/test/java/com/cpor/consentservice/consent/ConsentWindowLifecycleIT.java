@@ -7,6 +7,7 @@ import com.cpor.events.claims.ClaimStatusChanged;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.timers.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,8 @@ class ConsentWindowLifecycleIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TimerPoller poller;
 
     @BeforeAll
     static void openProbe() {
@@ -58,6 +61,7 @@ class ConsentWindowLifecycleIT {
     @Test
     void approval_opens_one_window_and_requests_consent_once_even_when_redelivered() {
         String claimId = newClaimId();
+        double openBefore = meters.get("cpor.consent.windows.open").gauge().value();
         Instant approvedAt = clock.instant();
         ClaimStatusChanged approval = statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, approvedAt, "pl-PL");
         publish(probe, approval);
@@ -73,12 +77,15 @@ class ConsentWindowLifecycleIT {
 
         // a second approval event while the window is open (a replay with a new id) opens nothing either
         publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, approvedAt, "pl-PL"));
-        String marker = newClaimId();
-        publish(probe, statusChanged(marker, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
-        awaitEvent(probe, "consent.requested", marker);
+        // the barrier: same claim, so same partition, behind both; an approval from SUBMITTED changes nothing
+        ClaimStatusChanged barrier = statusChanged(claimId, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, approvedAt, "pl-PL");
+        publish(probe, barrier);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(barrier.eventId()));
         assertThat(countEvents(probe, "consent.requested", claimId)).isEqualTo(1);
         assertThat(windows(claimId, "OPEN")).isEqualTo(1);
-        assertThat(meters.get("cpor.consent.windows.open").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_window WHERE claim_id = ?").param(claimId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(meters.get("cpor.consent.windows.open").gauge().value() - openBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -131,14 +138,18 @@ class ConsentWindowLifecycleIT {
         publish(probe, noticeDelivered(requested, deliveredAt.plus(Duration.ofDays(1))));
         Instant endsAt = deliveredAt.plus(Duration.ofDays(7));
 
-        clock.advance(Duration.ofDays(7).minusMinutes(1)); // past the approval-based estimate, before the real end
-        assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isZero();
         assertThat(windowEnd(claimId)).isEqualTo(endsAt);
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        // a millisecond before the end: past the approval-based estimate, and a whole firing pass finds nothing due
+        clock.set(endsAt.minusMillis(1));
+        poller.fireDueTimers();
+        assertThat(timerState(consentId)).isEqualTo("PENDING");
+        assertThat(windows(claimId, "OPEN")).isEqualTo(1);
+        clock.set(endsAt.plusMillis(1));
 
         JsonNode elapsed = json(awaitEvent(probe, "consent.window-elapsed", claimId));
         assertThat(elapsed.get("consentId").asString()).isEqualTo(consentId);
         assertThat(Instant.parse(elapsed.get("windowEndedAt").asString())).isEqualTo(endsAt);
+        poller.fireDueTimers(); // a pass after it fired: nothing fires a second time
         assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
         assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
     }
@@ -231,6 +242,17 @@ class ConsentWindowLifecycleIT {
     private String notice(String claimId) {
         return jdbc.sql("SELECT notice_status FROM consent_window WHERE claim_id = ?").param(claimId)
                 .query(String.class).optional().orElse("");
+    }
+
+    private boolean processed(java.util.UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(eventId)
+                .query(Long.class).single() > 0;
+    }
+
+    private String timerState(String consentId) {
+        return jdbc.sql("SELECT state FROM durable_timer WHERE timer_id = ?")
+                .param(com.cpor.consentservice.consent.domain.ConsentWindow.timerIdOf(consentId))
+                .query(String.class).single();
     }
 
     private Instant windowEnd(String claimId) {
