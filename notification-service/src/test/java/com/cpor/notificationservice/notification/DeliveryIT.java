@@ -87,7 +87,7 @@ class DeliveryIT extends NotificationServiceTestBase {
 
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(replay.body()).get("status").asString()).isEqualTo("PENDING");
-        assertThat(awaitOneMailTo(sample.customerEmail()).getSubject()).contains("你可以拒绝");
+        assertThat(awaitOneMailTo(sample.customerEmail()).getSubject()).contains("您可以拒绝");
         await().atMost(PATIENCE).until(() -> "SENT".equals(statusOf(sample.claimId(), "customer-consent-request")));
         assertThat(statusOf(sample.claimId(), "partner-claim-approved")).isEqualTo("FAILED");
         assertThat(mailTo(sample.partnerEmail())).isEmpty();

@@ -136,6 +136,11 @@ class NoticeCatalogTest {
         if (notice.template() != NoticeTemplate.CUSTOMER_CONSENT_REQUEST) {
             assertThat(rendered.subject()).contains("Contoso – Teams usage");
         }
+        if (locale.getLanguage().equals("ru")) {
+            // the Latin acronym is introduced once with the Russian one; after that the mail says КПОР
+            assertThat(rendered.textBody().split("CPOR \\(КПОР\\)", -1)).as("CPOR (КПОР) in the text").hasSize(2);
+            assertThat(rendered.htmlBody().split("CPOR \\(КПОР\\)", -1)).as("CPOR (КПОР) in the HTML").hasSize(2);
+        }
     }
 
     /**
