@@ -44,7 +44,8 @@ public final class ConsentFixtures {
                 new ClaimSnapshot.Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"),
                 null, null, status, null, ClaimSnapshot.Deadlines.NONE, List.of(), null, 0,
                 Instant.parse("2026-11-01T09:00:00Z"), null, Instant.parse("2026-10-30T09:00:00Z"),
-                Instant.parse("2026-11-01T09:00:00Z"), 5);
+                Instant.parse("2026-11-01T09:00:00Z"), 5,
+                new ClaimSnapshot.PartnerOrganisation("1234567", "Nowak IT Solutions sp. z o.o.", "PL", "Europe/Warsaw"));
     }
 
     public static ClaimStatusChanged statusChanged(String claimId, ClaimStatus from, ClaimStatus to, Instant at,

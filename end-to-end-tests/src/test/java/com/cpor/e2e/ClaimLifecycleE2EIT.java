@@ -3,6 +3,7 @@ package com.cpor.e2e;
 import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
+import com.cpor.platform.testsupport.SamplePartner;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ClaimLifecycleE2EIT {
 
+    /** The organisation the local platform's directory has for the sample partner 1234567. */
+    private static final SamplePartner PARTNER = SamplePartner.PARTNER_ONE;
+
     private static EventProbe downstream;
 
     @BeforeAll
@@ -46,6 +50,8 @@ class ClaimLifecycleE2EIT {
 
         MimeMessage consentNotice = ConsentMail.awaitFor(customer);
         assertThat(ConsentMail.linkIn(consentNotice)).contains("/consent/");
+        // the customer is told which company asks: the organisation of the partner directory, not only an MPN
+        assertThat(ConsentMail.textOf(consentNotice)).contains(PARTNER.organisationName() + " (MPN 1234567)");
         JsonNode approved = Claims.awaitClaim(claimId, claim -> !claim.get("deadlines").get("consentWindowEndsAt").isNull());
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
 
@@ -54,7 +60,8 @@ class ClaimLifecycleE2EIT {
         ConsumerRecord<String, String> handOff = downstream.await(
                 typed("association.ready-for-evaluation", claimId), Duration.ofSeconds(60));
         assertThat(handOff.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
-        assertThat(handOff.value()).contains("\"partnerId\":\"1234567\"", "\"program\":\"OSU_M365\"", "TEAMS");
+        assertThat(handOff.value()).contains("\"partnerId\":\"1234567\"", "\"program\":\"OSU_M365\"", "TEAMS",
+                "\"name\":\"" + PARTNER.organisationName() + "\"");
     }
 
     @Test
@@ -67,7 +74,7 @@ class ClaimLifecycleE2EIT {
         Customer browser = new Customer();
         Customer.Page page = browser.open(link);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html()).contains("lang=\"pl-PL\"");
+        assertThat(page.html()).contains("lang=\"pl-PL\"", PARTNER.organisationName());
         Customer.Page confirmation = browser.decline(link, page);
         assertThat(confirmation.status()).isEqualTo(200);
 

@@ -28,7 +28,40 @@ public record ClaimSnapshot(
         Instant approvedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        PartnerOrganisation partnerOrganisation) {
+
+    /** A snapshot as written before the partner directory (events of that shape read with no organisation). */
+    public ClaimSnapshot(String claimId, String name, String partnerId, SolutionArea solutionArea, Activity activity,
+                         Program program, Customer customer, List<Product> products, Contact customerContact,
+                         Contact customerTechnicalContact, Contact partnerContact, String solutionSellerName,
+                         String isvSolutionName, ClaimStatus status, Rejection rejection, Deadlines deadlines,
+                         List<String> competingClaimIds, Instant eligibilitySentAt, int disputeCount, Instant submittedAt,
+                         Instant approvedAt, Instant createdAt, Instant updatedAt, long version) {
+        this(claimId, name, partnerId, solutionArea, activity, program, customer, products, customerContact,
+                customerTechnicalContact, partnerContact, solutionSellerName, isvSolutionName, status, rejection,
+                deadlines, competingClaimIds, eligibilitySentAt, disputeCount, submittedAt, approvedAt, createdAt,
+                updatedAt, version, null);
+    }
+
+    /** The same snapshot naming the partner organisation behind its partnerId. */
+    public ClaimSnapshot withPartnerOrganisation(PartnerOrganisation organisation) {
+        return new ClaimSnapshot(claimId, name, partnerId, solutionArea, activity, program, customer, products,
+                customerContact, customerTechnicalContact, partnerContact, solutionSellerName, isvSolutionName, status,
+                rejection, deadlines, competingClaimIds, eligibilitySentAt, disputeCount, submittedAt, approvedAt,
+                createdAt, updatedAt, version, organisation);
+    }
+
+    /**
+     * The organisation behind the claim's partnerId, from claim-service's partner directory (spec §8): what the
+     * customer is told, and the calendar of the partner's deadlines.
+     *
+     * @param partnerId the organisation's own partner ID (MPN); the claim may name one of its location IDs
+     * @param country   ISO 3166 code whose business calendar counts the partner's deadlines
+     * @param timeZone  IANA zone the partner's deadlines are counted and shown in
+     */
+    public record PartnerOrganisation(String partnerId, String name, String country, String timeZone) {
+    }
 
     /** {@code declaredDomains}: further e-mail domains the customer uses besides {@code domain} (may be empty). */
     public record Customer(String tenantId, String domain, String name, List<String> declaredDomains) {

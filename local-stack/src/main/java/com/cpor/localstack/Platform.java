@@ -1,11 +1,13 @@
 package com.cpor.localstack;
 
 import com.cpor.platform.testsupport.DevIdentityProvider;
+import com.cpor.platform.testsupport.DevUser;
 import com.cpor.platform.testsupport.FreePorts;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.KafkaServer;
 import com.cpor.platform.testsupport.MailCapture;
 import com.cpor.platform.testsupport.PostgresServer;
+import com.cpor.platform.testsupport.SamplePartner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,10 +193,12 @@ public final class Platform implements AutoCloseable {
                 services.get(service).start();
                 services.get(service).awaitHealthy(Duration.ofMinutes(3));
             }
-            return;
+        } else {
+            services.values().forEach(ServiceProcess::start);
+            services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
         }
-        services.values().forEach(ServiceProcess::start);
-        services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
+        // the sample users' partner organisations: claims name them (spec §8), as staff would have entered them
+        SamplePartner.seed(services.get("claim-service").baseUrl(), identity.tokenFor(DevUser.STAFF));
     }
 
     /**

@@ -205,6 +205,18 @@ class AuthorizationMatrixE2EIT {
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/history", true, onClaim(200, CLAIM_READERS),
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/history")));
 
+        // claim-service's partner directory: staff maintain it, reviewers read it beside the claims
+        Set<Who> directoryReaders = EnumSet.of(STAFF, REVIEWER, REVIEW_LEAD);
+        rows.add(new Row("claim-service", "GET", "/api/v1/partners", true, of(200, directoryReaders),
+                (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners?size=5")));
+        rows.add(new Row("claim-service", "GET", "/api/v1/partners/{partnerId}", true, of(200, directoryReaders),
+                (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/"
+                        + Fixtures.PARTNER)));
+        rows.add(new Row("claim-service", "PUT", "/api/v1/partners/{partnerId}", true, of(201, EnumSet.of(STAFF)),
+                (who, http, allowed) -> http.json("PUT", SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/m-"
+                        + java.util.UUID.randomUUID().toString().substring(0, 8), Map.of("name", "Table Partner Ltd",
+                        "country", "PL", "timeZone", "Europe/Warsaw", "locationIds", List.of()))));
+
         // review-service: reviewers only; reviews are not partner data, so there is no "other partner" here
         rows.add(new Row("review-service", "GET", "/api/v1/reviews", true, of(200, REVIEWERS),
                 (who, http, allowed) -> http.get(reviews + "?size=5")));

@@ -28,7 +28,7 @@ class ConsentNoticeIT extends NotificationServiceTestBase {
 
         MimeMessage customerMail = awaitOneMailTo(sample.customerEmail());
         assertThat(customerMail.getSubject())
-                .isEqualTo("Skojarzenie partnera z Twoją organizacją: Piotr Nowak (MPN 1234567) – możesz odmówić");
+                .isEqualTo("Skojarzenie partnera z Twoją organizacją: Nowak IT Solutions sp. z o.o. (MPN 1234567) – możesz odmówić");
         assertThat(((InternetAddress) customerMail.getFrom()[0]).getAddress()).isEqualTo("no-reply@cpor.example");
         assertThat(customerMail.getContentType()).startsWith("multipart/");
         String html = part(customerMail, "text/html");

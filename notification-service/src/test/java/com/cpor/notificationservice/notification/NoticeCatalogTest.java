@@ -4,6 +4,7 @@ import com.cpor.events.ClaimStatus;
 import com.cpor.events.CporEvent;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.consents.ConsentLinkCipher;
+import com.cpor.events.consents.ConsentRequested;
 import com.cpor.notificationservice.config.NotificationProperties;
 import com.cpor.notificationservice.notification.application.NoticePlanner;
 import com.cpor.notificationservice.notification.application.RenderedMail;
@@ -58,7 +59,7 @@ class NoticeCatalogTest {
     static List<Case> cases() {
         return List.of(
                 new Case("consent notice to customer", NoticeTemplate.CUSTOMER_CONSENT_REQUEST, SampleEvents::consentRequested,
-                        SampleEvents::customerEmail, (s, l) -> List.of(Notification.SECRET_LINK_PLACEHOLDER, "Piotr Nowak (MPN 1234567)",
+                        SampleEvents::customerEmail, (s, l) -> List.of(Notification.SECRET_LINK_PLACEHOLDER, "Nowak IT Solutions sp. z o.o. (MPN 1234567)",
                         "Contoso Ltd", "Microsoft Teams", "Exchange Online", msg("enum.Program.OSU_M365", l),
                         date(SampleEvents.WINDOW_END, l), "Anna Kowalska")),
                 new Case("approved to partner", NoticeTemplate.PARTNER_CLAIM_APPROVED, SampleEvents::consentRequested,
@@ -181,6 +182,29 @@ class NoticeCatalogTest {
             links += found.size();
         }
         assertThat(links).isPositive();
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @MethodSource("locales")
+    void the_customer_is_told_which_organisation_asks_and_older_events_name_the_contact_and_mpn(String localeTag) {
+        SampleEvents sample = SampleEvents.forClaim(localeTag);
+        NoticePlanner planner = new NoticePlanner(new InMemoryClaimDirectory(), SETTINGS, LINKS);
+        ConsentRequested current = sample.consentRequested();
+        ConsentRequested older = new ConsentRequested(current.eventId(), current.occurredAt(), current.claimId(),
+                current.consentId(), current.windowEndsAt(), null, current.claim().withPartnerOrganisation(null),
+                current.consentLink());
+
+        RenderedMail named = RENDERER.render(customerNotice(planner.plan(current)));
+        assertThat(named.subject()).contains("Nowak IT Solutions sp. z o.o.");
+        assertThat(named.textBody()).contains("Nowak IT Solutions sp. z o.o. (MPN 1234567)");
+        assertThat(named.htmlBody()).contains("Nowak IT Solutions sp. z o.o. (MPN 1234567)");
+        assertThat(RENDERER.render(customerNotice(planner.plan(older))).textBody())
+                .contains("Piotr Nowak (MPN 1234567)").doesNotContain("Nowak IT Solutions");
+    }
+
+    private static Notice customerNotice(List<Notice> planned) {
+        return planned.stream().filter(n -> n.template() == NoticeTemplate.CUSTOMER_CONSENT_REQUEST).findFirst()
+                .orElseThrow();
     }
 
     static Stream<String> locales() {

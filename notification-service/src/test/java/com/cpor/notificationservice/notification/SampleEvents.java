@@ -50,6 +50,10 @@ public record SampleEvents(String claimId, String customerLocale, String partner
         return "http://localhost:8083/consent/tok-" + claimId;
     }
 
+    /** The partner organisation of claim-service's directory behind partner ID 1234567. */
+    public static final ClaimSnapshot.PartnerOrganisation ORGANISATION = new ClaimSnapshot.PartnerOrganisation("1234567",
+            "Nowak IT Solutions sp. z o.o.", "PL", "Europe/Warsaw");
+
     public ClaimSnapshot claim(ClaimStatus status, ClaimSnapshot.Rejection rejection, ClaimSnapshot.Deadlines deadlines,
                                long version) {
         return new ClaimSnapshot(claimId, "Contoso – Teams usage", "1234567", SolutionArea.MICROSOFT_365, Activity.USAGE,
@@ -59,7 +63,7 @@ public record SampleEvents(String claimId, String customerLocale, String partner
                 new ClaimSnapshot.Contact("Anna Kowalska", "CIO", customerEmail(), customerLocale),
                 null,
                 new ClaimSnapshot.Contact("Piotr Nowak", null, partnerEmail(), partnerLocale),
-                null, null, status, rejection, deadlines, List.of(), null, 0, NOW, null, NOW, NOW, version);
+                null, null, status, rejection, deadlines, List.of(), null, 0, NOW, null, NOW, NOW, version, ORGANISATION);
     }
 
     public ClaimSnapshot approvedClaim() {

@@ -3,6 +3,7 @@ package com.cpor.platform.config;
 import com.cpor.events.CporEvent;
 import com.cpor.events.Topics;
 import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.calendar.CalendarProperties;
 import com.cpor.platform.inbox.Inbox;
 import com.cpor.platform.messaging.DependencyFailures;
@@ -77,6 +78,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     BusinessCalendar businessCalendar(CalendarProperties properties) {
         return properties.toCalendar();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessCalendars businessCalendars(BusinessCalendar team) {
+        return new BusinessCalendars(team);
     }
 
     /** Runs the platform's own migrations (outbox, inbox, timers) before the service's, with their own history. */

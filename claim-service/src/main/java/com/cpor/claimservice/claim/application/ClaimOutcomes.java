@@ -3,6 +3,7 @@ package com.cpor.claimservice.claim.application;
 import com.cpor.claimservice.claim.domain.ActionNotAllowedException;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
+import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Transition;
 import com.cpor.claimservice.claim.persistence.ClaimRepository;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
@@ -28,6 +29,7 @@ import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.messaging.PoisonEventException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,18 +54,18 @@ public class ClaimOutcomes {
     private final ClaimRepository claims;
     private final ClaimJournal journal;
     private final ClaimPolicyProperties policy;
-    private final BusinessCalendar calendar;
+    private final BusinessCalendars calendars;
     private final ClaimMetrics metrics;
     private final ClaimExclusivity exclusivity;
 
     public ClaimOutcomes(ClaimRepository claims, ClaimJournal journal, ClaimPolicyProperties policy,
-                         BusinessCalendar calendar, ClaimMetrics metrics, ClaimExclusivity exclusivity) {
+                         BusinessCalendars calendars, ClaimMetrics metrics, ClaimExclusivity exclusivity) {
         this.exclusivity = exclusivity;
         this.metrics = metrics;
         this.claims = claims;
         this.journal = journal;
         this.policy = policy;
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     public void apply(ReviewEvent event) {
@@ -113,7 +115,7 @@ public class ClaimOutcomes {
                         contactDomainReason(approved.contactDomainReason()));
                 case ReviewRejected rejected -> changed(claim, loaded, claim.reject(rejected.reviewer(),
                         rejected.reason(), rejected.comment(),
-                        policy.disputeWindowDuration().after(now, calendar), now));
+                        policy.disputeWindowDuration().after(now, partnerCalendar(claim)), now));
                 case DisputeDecided decided -> decideDispute(claim, loaded, decided, now);
                 case ReviewSlaBreached breached -> journal.record(claim.id(), SYSTEM,
                         HistoryEntry.Kind.REVIEW_SLA_BREACHED,
@@ -164,7 +166,8 @@ public class ClaimOutcomes {
                             claim.details().partnerId(), claim.details().customer().tenantId(),
                             claim.details().solutionArea(), claim.details().activity(), claim.details().program(),
                             ClaimSnapshots.products(claim.details()), claim.approvedAt(),
-                            elapsed.windowEndedAt() != null ? elapsed.windowEndedAt() : now));
+                            elapsed.windowEndedAt() != null ? elapsed.windowEndedAt() : now,
+                            ClaimSnapshots.organisation(claim.partnerOrganisation())));
                     journal.publish(new ClaimSentToEvaluation(journal.newEventId(), now, claim.id(), now,
                             ClaimSnapshots.of(claim)));
                 }
@@ -172,6 +175,13 @@ public class ClaimOutcomes {
         } catch (ActionNotAllowedException refused) {
             refuse(event, claim, refused);
         }
+    }
+
+    /** Partner-facing deadlines (the dispute window) count the partner's business days (spec §8). */
+    private BusinessCalendar partnerCalendar(Claim claim) {
+        PartnerOrganisation organisation = claim.partnerOrganisation();
+        return organisation == null ? calendars.team()
+                : calendars.partner(organisation.country(), organisation.timeZone());
     }
 
     private void changed(Claim claim, long loaded, Transition transition) {

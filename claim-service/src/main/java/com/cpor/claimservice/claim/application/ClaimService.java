@@ -8,6 +8,7 @@ import com.cpor.claimservice.claim.domain.DocumentType;
 import com.cpor.claimservice.claim.domain.FieldChange;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.claimservice.claim.domain.InvalidClaimException;
+import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.PoeDocument;
 import com.cpor.claimservice.claim.domain.Transition;
 import com.cpor.claimservice.claim.domain.Violation;
@@ -27,6 +28,8 @@ import com.cpor.events.claims.ClaimSubmitted;
 import com.cpor.events.claims.ClaimWithdrawn;
 import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.incentives.AssociationRevoked;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.web.ConflictProblem;
 import com.cpor.platform.web.InvalidInputProblem;
@@ -64,11 +67,16 @@ public class ClaimService {
     private final ClaimMetrics metrics;
     private final ClaimLimitsProperties limits;
     private final ClaimExclusivity exclusivity;
+    private final PartnerDirectory partners;
+    private final BusinessCalendars calendars;
 
     public ClaimService(ClaimRepository claims, DocumentRepository documents, CommentRepository comments,
                         HistoryRepository history, ClaimJournal journal, ClaimPolicyProperties policy,
-                        ClaimMetrics metrics, ClaimLimitsProperties limits, ClaimExclusivity exclusivity) {
+                        ClaimMetrics metrics, ClaimLimitsProperties limits, ClaimExclusivity exclusivity,
+                        PartnerDirectory partners, BusinessCalendars calendars) {
         this.exclusivity = exclusivity;
+        this.partners = partners;
+        this.calendars = calendars;
         this.metrics = metrics;
         this.limits = limits;
         this.claims = claims;
@@ -133,12 +141,13 @@ public class ClaimService {
     @Transactional
     public ClaimView create(Caller caller, ClaimDetails details) {
         List<Violation> violations = new ArrayList<>(ClaimDetailsRules.check(details, limits.fields()));
-        checkPartnerId(caller, details.partnerId(), violations);
+        PartnerOrganisation organisation = checkPartnerId(caller, details.partnerId(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidClaimException(violations);
         }
         Claim claim = Claim.create("c-" + UUID.randomUUID(), details, journal.now(), policy.disputesPerClaim(),
                 limits.fields());
+        claim.partnerOrganisationIs(organisation);
         claims.insert(claim);
         journal.record(claim.id(), partner(caller), HistoryEntry.Kind.CREATED, "Claim created in EDITING");
         return view(claim);
@@ -154,14 +163,16 @@ public class ClaimService {
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
         ClaimDetails edited = patch.apply(claim);
+        PartnerOrganisation organisation = claim.partnerOrganisation();
         if (touchedFields.contains("partnerId")) {
             List<Violation> violations = new ArrayList<>();
-            checkPartnerId(caller, edited.partnerId(), violations);
+            organisation = checkPartnerId(caller, edited.partnerId(), violations);
             if (!violations.isEmpty()) {
                 throw new InvalidClaimException(violations);
             }
         }
         List<FieldChange> changes = claim.edit(edited, touchedFields, journal.now(), limits.fields());
+        claim.partnerOrganisationIs(organisation);
         if (!changes.isEmpty()) {
             List<ClaimRepository.Overlap> overlaps = List.of();
             List<String> competing = List.of();
@@ -356,7 +367,20 @@ public class ClaimService {
     // ---- helpers
 
     private ClaimView view(Claim claim) {
-        return new ClaimView(claim, documents.list(claim.id()), claim.allowedActions(journal.now()));
+        return new ClaimView(claim, documents.list(claim.id()), claim.allowedActions(journal.now()), calendarsOf(claim));
+    }
+
+    /** Which calendar counts which deadline: the partner's (from the directory) and the review team's. */
+    private ClaimView.DeadlineCalendars calendarsOf(Claim claim) {
+        BusinessCalendar team = calendars.team();
+        PartnerOrganisation organisation = claim.partnerOrganisation();
+        BusinessCalendar partner = organisation == null ? team
+                : calendars.partner(organisation.country(), organisation.timeZone());
+        return new ClaimView.DeadlineCalendars(
+                new ClaimView.Calendar(partner.country().toUpperCase(java.util.Locale.ROOT), partner.zone().getId(),
+                        List.of("partnerResponseDueAt", "disputeUntil")),
+                new ClaimView.Calendar(team.country().toUpperCase(java.util.Locale.ROOT), team.zone().getId(),
+                        List.of("reviewStartDueAt", "reviewDecisionDueAt", "disputeReviewDueAt")));
     }
 
     /** 404 for claims that do not exist and for those the caller may not see (another partner's). */
@@ -380,10 +404,24 @@ public class ClaimService {
         return claim;
     }
 
-    private static void checkPartnerId(Caller caller, String partnerId, List<Violation> violations) {
-        if (partnerId != null && !partnerId.isBlank() && !caller.actsFor(partnerId)) {
-            violations.add(new Violation("partnerId", "must be one of your partner IDs " + new TreeSet<>(caller.partnerIds())));
+    /**
+     * The partnerId must be one of the caller's and in the partner directory (spec §8); returns its organisation
+     * (null, with a violation, when it is neither).
+     */
+    private PartnerOrganisation checkPartnerId(Caller caller, String partnerId, List<Violation> violations) {
+        if (partnerId == null || partnerId.isBlank()) {
+            return null;
         }
+        if (!caller.actsFor(partnerId)) {
+            violations.add(new Violation("partnerId", "must be one of your partner IDs " + new TreeSet<>(caller.partnerIds())));
+            return null;
+        }
+        PartnerOrganisation organisation = partners.organisationOf(partnerId).orElse(null);
+        if (organisation == null) {
+            violations.add(new Violation("partnerId", "is not a known partner ID: " + partnerId
+                    + " is not in the partner directory (ask CPOR support to add your organisation)"));
+        }
+        return organisation;
     }
 
     private static Actor partner(Caller caller) {

@@ -4,6 +4,7 @@ import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.Contact;
 import com.cpor.claimservice.claim.domain.Deadlines;
+import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Rejection;
 import com.cpor.events.ClaimSnapshot;
 
@@ -45,7 +46,13 @@ public final class ClaimSnapshots {
                 claim.approvedAt(),
                 claim.createdAt(),
                 claim.updatedAt(),
-                claim.version());
+                claim.version(),
+                organisation(claim.partnerOrganisation()));
+    }
+
+    public static ClaimSnapshot.PartnerOrganisation organisation(PartnerOrganisation organisation) {
+        return organisation == null ? null : new ClaimSnapshot.PartnerOrganisation(organisation.partnerId(),
+                organisation.name(), organisation.country(), organisation.timeZone());
     }
 
     public static java.util.List<ClaimSnapshot.Product> products(ClaimDetails details) {

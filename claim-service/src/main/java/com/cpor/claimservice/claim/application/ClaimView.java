@@ -6,6 +6,18 @@ import com.cpor.claimservice.claim.domain.PoeDocument;
 
 import java.util.List;
 
-/** A claim with its documents and what the partner can do next. */
-public record ClaimView(Claim claim, List<PoeDocument> documents, List<ClaimAction> allowedActions) {
+/** A claim with its documents, what the partner can do next, and the calendars its deadlines are counted in. */
+public record ClaimView(Claim claim, List<PoeDocument> documents, List<ClaimAction> allowedActions,
+                        DeadlineCalendars calendars) {
+
+    /**
+     * Partner-facing deadlines count the partner's business days, reviewer SLAs the review team's (spec §8); each
+     * is shown with its country and zone.
+     */
+    public record DeadlineCalendars(Calendar partner, Calendar review) {
+    }
+
+    /** @param deadlines the names of the claim's deadlines counted in this calendar */
+    public record Calendar(String country, String timeZone, List<String> deadlines) {
+    }
 }

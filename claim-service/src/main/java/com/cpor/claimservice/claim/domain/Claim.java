@@ -36,6 +36,8 @@ public final class Claim {
     private long version;
     /** Policy in effect: how many times a claim may be disputed. */
     private final int disputesAllowed;
+    /** Who stands behind the partnerId, from the partner directory (null for claims of IDs it no longer has). */
+    private PartnerOrganisation partnerOrganisation;
 
     private Claim(String id, ClaimDetails details, ClaimStatus status, Rejection rejection, Deadlines deadlines,
                   List<String> competingClaimIds, Instant eligibilitySentAt, int disputeCount, Instant submittedAt,
@@ -74,6 +76,15 @@ public final class Claim {
                                 Instant updatedAt, long version, int disputesAllowed) {
         return new Claim(id, details, status, rejection, deadlines, competingClaimIds, eligibilitySentAt,
                 disputeCount, submittedAt, approvedAt, createdAt, updatedAt, version, disputesAllowed);
+    }
+
+    public PartnerOrganisation partnerOrganisation() {
+        return partnerOrganisation;
+    }
+
+    /** The directory's organisation for the claim's partnerId, as loaded or as the partnerId was (re)chosen. */
+    public void partnerOrganisationIs(PartnerOrganisation organisation) {
+        this.partnerOrganisation = organisation;
     }
 
     // ---- what a partner may do now

@@ -3,6 +3,7 @@ package com.cpor.claimservice.claim.persistence;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.Deadlines;
+import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Rejection;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.ClaimStatus;
@@ -26,9 +27,14 @@ import java.util.Optional;
 @Repository
 public class ClaimRepository {
 
+    /** The claim's columns and the directory's organisation of its partnerId (a subquery: rows stay lockable). */
     private static final String COLUMNS = """
             claim_id, status, details, rejection, deadlines, competing_claim_ids, eligibility_sent_at, dispute_count,
-            submitted_at, approved_at, created_at, updated_at, version""";
+            submitted_at, approved_at, created_at, updated_at, version,
+            (SELECT json_build_object('partnerId', o.partner_id, 'name', o.name, 'country', o.country,
+                                      'timeZone', o.time_zone, 'version', o.version)::text
+             FROM partner_directory_id d JOIN partner_organisation o ON o.partner_id = d.organisation_id
+             WHERE d.partner_id = claim.partner_id) AS partner_organisation""";
 
     private final JdbcClient jdbc;
     private final int disputesAllowed;
@@ -195,7 +201,7 @@ public class ClaimRepository {
     }
 
     private Claim toClaim(ResultSet rs, int row) throws SQLException {
-        return Claim.restore(
+        Claim claim = Claim.restore(
                 rs.getString("claim_id"),
                 ClaimJson.read(rs.getString("details"), ClaimDetails.class),
                 ClaimStatus.valueOf(rs.getString("status")),
@@ -211,6 +217,8 @@ public class ClaimRepository {
                 instant(rs.getTimestamp("updated_at")),
                 rs.getLong("version"),
                 disputesAllowed);
+        claim.partnerOrganisationIs(ClaimJson.read(rs.getString("partner_organisation"), PartnerOrganisation.class));
+        return claim;
     }
 
     private static Timestamp timestamp(Instant instant) {

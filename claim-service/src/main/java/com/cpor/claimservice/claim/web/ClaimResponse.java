@@ -46,7 +46,14 @@ public record ClaimResponse(
         Instant approvedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        @Schema(description = "The organisation behind partnerId, from the partner directory") Organisation partnerOrganisation,
+        @Schema(description = "The calendars the deadlines are counted in: the partner's country for partner-facing "
+                + "deadlines, the review team's for reviewer SLAs, each with its time zone")
+        ClaimView.DeadlineCalendars calendars) {
+
+    public record Organisation(String partnerId, String name, String country, String timeZone) {
+    }
 
     public record RejectionResponse(RejectionReason reason, String comment, Instant at,
                                     @JsonProperty("final") @Schema(name = "final") boolean isFinal) {
@@ -71,6 +78,10 @@ public record ClaimResponse(
                 new Eligibility(claim.eligibilitySentAt()),
                 claim.disputeCount(),
                 view.allowedActions().stream().map(ClaimAction::wireName).toList(),
-                claim.submittedAt(), claim.approvedAt(), claim.createdAt(), claim.updatedAt(), claim.version());
+                claim.submittedAt(), claim.approvedAt(), claim.createdAt(), claim.updatedAt(), claim.version(),
+                claim.partnerOrganisation() == null ? null : new Organisation(claim.partnerOrganisation().partnerId(),
+                        claim.partnerOrganisation().name(), claim.partnerOrganisation().country(),
+                        claim.partnerOrganisation().timeZone()),
+                view.calendars());
     }
 }

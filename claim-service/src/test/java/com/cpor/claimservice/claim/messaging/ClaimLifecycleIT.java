@@ -97,7 +97,9 @@ class ClaimLifecycleIT {
     void approved_claim_whose_consent_window_elapses_is_sent_to_evaluation() {
         String id = api.submittedClaim(ClaimApi.microsoft365Claim());
         ConsumerRecord<String, String> submitted = probe.await(typed("claim.submitted", id), WAIT);
-        assertThat(submitted.value()).contains("\"partnerId\":\"1234567\"");
+        assertThat(submitted.value()).contains("\"partnerId\":\"1234567\"",
+                "\"partnerOrganisation\":{\"partnerId\":\"1234567\",\"name\":\"Nowak IT Solutions sp. z o.o.\","
+                        + "\"country\":\"PL\",\"timeZone\":\"Europe/Warsaw\"}");
         assertThat(probe.await(typed("claim.status-changed", id), WAIT).value())
                 .contains("\"fromStatus\":\"EDITING\"", "\"toStatus\":\"SUBMITTED\"");
 
@@ -126,7 +128,7 @@ class ClaimLifecycleIT {
         ConsumerRecord<String, String> ready = probe.await(typed("association.ready-for-evaluation", id), WAIT);
         assertThat(ready.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
         assertThat(ready.value()).contains("\"program\":\"OSU_M365\"", "\"code\":\"TEAMS\"",
-                "\"consentClosedAt\":\"" + windowEnds + "\"");
+                "\"consentClosedAt\":\"" + windowEnds + "\"", "\"name\":\"Nowak IT Solutions sp. z o.o.\"");
         probe.await(typed("claim.sent-to-evaluation", id), WAIT);
     }
 

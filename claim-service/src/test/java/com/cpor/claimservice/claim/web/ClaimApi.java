@@ -57,6 +57,10 @@ public final class ClaimApi {
         return exchange(HttpMethod.POST, user, path, body, MediaType.APPLICATION_JSON);
     }
 
+    public Response put(DevUser user, String path, Object body) {
+        return exchange(HttpMethod.PUT, user, path, body, MediaType.APPLICATION_JSON);
+    }
+
     public Response patch(DevUser user, String path, Object body) {
         return exchange(HttpMethod.PATCH, user, path, body, MediaType.parseMediaType("application/merge-patch+json"));
     }
@@ -105,10 +109,20 @@ public final class ClaimApi {
                 body == null ? null : new String(body, StandardCharsets.ISO_8859_1));
     }
 
+    /** A request with a token of one's own making (other partner IDs than the development users have). */
+    public Response exchange(HttpMethod method, String token, String path, Object body) {
+        return exchange(method, token, path, body, method == HttpMethod.PATCH
+                ? MediaType.parseMediaType("application/merge-patch+json") : MediaType.APPLICATION_JSON);
+    }
+
     private Response exchange(HttpMethod method, DevUser user, String path, Object body, MediaType contentType) {
+        return exchange(method, user == null ? null : TestIdentity.tokenFor(user), path, body, contentType);
+    }
+
+    private Response exchange(HttpMethod method, String token, String path, Object body, MediaType contentType) {
         RestClient.RequestBodySpec request = http.method(method).uri(path);
-        if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.tokenFor(user));
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         if (body != null) {
             request.contentType(contentType).body(body instanceof String text ? text : JSON.writeValueAsString(body));

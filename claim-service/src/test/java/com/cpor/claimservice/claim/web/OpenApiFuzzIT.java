@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 
 import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
 import static com.cpor.platform.testsupport.DevUser.PARTNER_ADMIN;
+import static com.cpor.platform.testsupport.DevUser.STAFF;
 
 /**
  * Requests generated from claim-service's own OpenAPI document, with hostile values in every body field, path and
@@ -31,6 +32,11 @@ class OpenApiFuzzIT {
                         .json().get("id").asString())
                 .body("POST /api/v1/claims", () -> ClaimApi.JSON.valueToTree(microsoft365Claim()))
                 .body("PATCH /api/v1/claims/{id}", () -> ClaimApi.JSON.valueToTree(microsoft365Claim()))
+                // the partner directory is staff's: fuzzed as staff, on organisations of its own
+                .as("GET /api/v1/partners", STAFF)
+                .as("GET /api/v1/partners/{partnerId}", STAFF)
+                .as("PUT /api/v1/partners/{partnerId}", STAFF)
+                .pathValue("partnerId", () -> "fuzz-" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .run()
                 .assertNoFindings();
     }

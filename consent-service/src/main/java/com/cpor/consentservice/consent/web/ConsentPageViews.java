@@ -36,8 +36,13 @@ final class ConsentPageViews {
                 ? messages.getMessage("program.none", null, locale)
                 : messages.getMessage("program." + claim.program().name(), null, claim.program().name(), locale);
         Declination declination = window.declination();
+        ClaimSnapshot.PartnerOrganisation organisation = claim.partnerOrganisation();
+        String organisationName = organisation == null || organisation.name() == null || organisation.name().isBlank()
+                ? null : organisation.name();
         return new ConsentPageView(window.consentId(), window.status().name(),
                 claim.partnerId(),
+                organisationName,
+                organisationName == null ? claim.partnerId() : organisationName + " (MPN " + claim.partnerId() + ")",
                 partnerContact == null ? null : partnerContact.name(),
                 partnerContact == null ? null : partnerContact.email(),
                 customer == null ? null : customer.name(),

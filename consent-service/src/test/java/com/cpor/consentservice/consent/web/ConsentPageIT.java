@@ -91,6 +91,8 @@ class ConsentPageIT {
                 .contains(windowLabel, declineLabel, program)
                 .contains("id=\"decline-button\"", "id=\"consent-status\"", "data-status=\"OPEN\"")
                 .contains("1234567", "Piotr Nowak", "piotr@partner.example")
+                .contains("id=\"partner-organisation\"", ">Nowak IT Solutions sp. z o.o.</dd>",
+                        "Nowak IT Solutions sp. z o.o. (MPN 1234567)")
                 .contains("Microsoft Teams", "Exchange Online", "Contoso Ltd")
                 .doesNotContain("??");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");

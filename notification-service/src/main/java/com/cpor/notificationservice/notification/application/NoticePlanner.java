@@ -242,8 +242,15 @@ public class NoticePlanner {
         return values;
     }
 
-    /** The snapshot names no partner organisation; the partner contact and MPN ID identify it. */
+    /**
+     * The partner organisation from the directory, with the claim's MPN / location ID (spec §8). Events written before
+     * the directory name no organisation: the solution seller or the partner contact stands in.
+     */
     private static String partnerDisplayName(ClaimSnapshot claim) {
+        ClaimSnapshot.PartnerOrganisation organisation = claim.partnerOrganisation();
+        if (organisation != null && organisation.name() != null && !organisation.name().isBlank()) {
+            return organisation.name() + " (MPN " + claim.partnerId() + ")";
+        }
         String contact = claim.partnerContact() == null ? null : claim.partnerContact().name();
         String seller = claim.solutionSellerName();
         String who = seller != null && !seller.isBlank() ? seller : orEmpty(contact);
