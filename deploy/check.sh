@@ -15,6 +15,17 @@ else
     docker compose -f docker-compose.yml config -q
 fi
 echo "docker-compose.yml: valid"
+# every service that computes or shows a date counts in the same business calendar (issue 14, item 8)
+if command -v docker-compose >/dev/null 2>&1; then compose=(docker-compose); else compose=(docker compose); fi
+"${compose[@]}" -f docker-compose.yml config | python3 -c '
+import sys, yaml
+services = {name: s for name, s in yaml.safe_load(sys.stdin)["services"].items() if name.endswith("-service")}
+settings = {name: tuple((s.get("environment") or {}).get(key) for key in ("CPOR_CALENDAR_ZONE", "CPOR_CALENDAR_COUNTRY"))
+            for name, s in services.items()}
+if len(services) != 4 or None in {v for pair in settings.values() for v in pair} or len(set(settings.values())) != 1:
+    sys.exit("docker-compose.yml: every service needs the same CPOR_CALENDAR_ZONE and CPOR_CALENDAR_COUNTRY: %s" % settings)
+print("docker-compose.yml: the four services share the calendar %s" % (next(iter(settings.values())),))
+'
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,6 @@
 package com.cpor.reviewservice.config;
 
-import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.calendar.PolicyDuration;
 import com.cpor.platform.timers.TimerHandler;
 import com.cpor.reviewservice.review.application.ReviewDeadlineReactions;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class ReviewConfiguration {
 
     @Bean
-    public ReviewPolicies reviewPolicies(ReviewPolicyProperties properties, BusinessCalendar calendar) {
+    public ReviewPolicies reviewPolicies(ReviewPolicyProperties properties, BusinessCalendars calendars) {
         return new ReviewPolicies(
                 parse("review-start", properties.reviewStart()),
                 parse("review-decision", properties.reviewDecision()),
@@ -25,7 +25,7 @@ public class ReviewConfiguration {
                 parse("partner-response-reminder", properties.partnerResponseReminder()),
                 parse("dispute-review", properties.disputeReview()),
                 parse("decision-target", properties.decisionTarget()),
-                calendar);
+                calendars.team(), calendars);
     }
 
     private static PolicyDuration parse(String name, String value) {

@@ -1,6 +1,10 @@
 package com.cpor.reviewservice.review;
 
+import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ClaimStatus;
 import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
+import com.cpor.reviewservice.ClaimEvents;
 import com.cpor.reviewservice.config.ReviewConfiguration;
 import com.cpor.reviewservice.config.ReviewPolicyProperties;
 import com.cpor.reviewservice.review.application.ReviewPolicies;
@@ -23,9 +27,9 @@ class ReviewPoliciesTest {
         ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
 
         // Wednesday 11 November (Independence Day) is skipped
-        Instant respondBy = policies.partnerResponseDue(thursday);
+        Instant respondBy = policies.partnerResponseDue(thursday, null);
         assertThat(respondBy).isEqualTo(Instant.parse("2026-11-13T09:00:00Z"));
-        assertThat(policies.reminderAt(respondBy)).isEqualTo(Instant.parse("2026-11-12T09:00:00Z"));
+        assertThat(policies.reminderAt(respondBy, null)).isEqualTo(Instant.parse("2026-11-12T09:00:00Z"));
         assertThat(policies.reviewStartDue(thursday)).isEqualTo(respondBy);
     }
 
@@ -35,7 +39,7 @@ class ReviewPoliciesTest {
 
         assertThat(policies.reviewStartDue(thursday)).isEqualTo(thursday.plusSeconds(120));
         assertThat(policies.decisionDue(thursday)).isEqualTo(thursday.plusSeconds(180));
-        assertThat(policies.reminderAt(policies.partnerResponseDue(thursday))).isEqualTo(thursday.plusSeconds(240));
+        assertThat(policies.reminderAt(policies.partnerResponseDue(thursday, null), null)).isEqualTo(thursday.plusSeconds(240));
         assertThat(policies.disputeReviewDue(thursday)).isEqualTo(Instant.parse("2026-11-06T09:00:00Z"));
     }
 
@@ -55,12 +59,29 @@ class ReviewPoliciesTest {
     }
 
     @Test
+    void partner_deadlines_count_the_partners_country_while_reviewer_slas_count_the_review_teams() {
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
+        ClaimSnapshot hungarianPartner = ClaimEvents.snapshot("c-hu", ClaimStatus.SUBMITTED, java.util.List.of(), thursday).withPartnerOrganisation(
+                new ClaimSnapshot.PartnerOrganisation("3456789", "Contoso Consulting Kft.", "HU", "Europe/Budapest"));
+
+        // Poland's Independence Day (Wednesday 11 November) is a working day in Hungary
+        Instant respondBy = policies.partnerResponseDue(thursday, hungarianPartner);
+        assertThat(respondBy).isEqualTo(Instant.parse("2026-11-12T09:00:00Z"));
+        assertThat(policies.reminderAt(respondBy, hungarianPartner)).isEqualTo(Instant.parse("2026-11-11T09:00:00Z"));
+        assertThat(policies.decisionDue(thursday)).isEqualTo(Instant.parse("2026-11-13T09:00:00Z"));
+        assertThat(policies.partnerCalendar(hungarianPartner).zone()).isEqualTo(ZoneId.of("Europe/Budapest"));
+        // a claim from before the partner directory: the team's calendar
+        assertThat(policies.partnerResponseDue(thursday, ClaimEvents.snapshot("c-old", ClaimStatus.SUBMITTED, java.util.List.of(), thursday)))
+                .isEqualTo(Instant.parse("2026-11-13T09:00:00Z"));
+    }
+
+    @Test
     void a_malformed_policy_stops_the_service_naming_the_property() {
         assertThatThrownBy(() -> policies(new ReviewPolicyProperties("5bd", "five days", "5bd", "1bd", "5bd", "10bd")))
                 .hasMessageContaining("cpor.review.policy.review-decision");
     }
 
     private ReviewPolicies policies(ReviewPolicyProperties properties) {
-        return new ReviewConfiguration().reviewPolicies(properties, warsaw);
+        return new ReviewConfiguration().reviewPolicies(properties, new BusinessCalendars(warsaw));
     }
 }

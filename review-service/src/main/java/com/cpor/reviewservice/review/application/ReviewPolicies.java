@@ -1,6 +1,8 @@
 package com.cpor.reviewservice.review.application;
 
+import com.cpor.events.ClaimSnapshot;
 import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.calendar.PolicyDuration;
 
 import java.time.Instant;
@@ -8,11 +10,21 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The deadlines of the review process (product spec §4) as absolute instants, computed when a clock starts.
- * Each policy is business days ({@code 5bd}) or an ISO-8601 duration ({@code P7D}, {@code PT2M}).
+ * Each policy is business days ({@code 5bd}) or an ISO-8601 duration ({@code P7D}, {@code PT2M}). Reviewer SLAs
+ * count the review team's business days ({@code calendar}); partner-facing deadlines (the partner's response and
+ * its reminder) count those of the partner's country from the partner directory (spec §8).
  */
 public record ReviewPolicies(PolicyDuration reviewStart, PolicyDuration reviewDecision,
                              PolicyDuration partnerResponse, PolicyDuration partnerResponseReminder,
-                             PolicyDuration disputeReview, PolicyDuration decisionTarget, BusinessCalendar calendar) {
+                             PolicyDuration disputeReview, PolicyDuration decisionTarget, BusinessCalendar calendar,
+                             BusinessCalendars calendars) {
+
+    public ReviewPolicies(PolicyDuration reviewStart, PolicyDuration reviewDecision, PolicyDuration partnerResponse,
+                          PolicyDuration partnerResponseReminder, PolicyDuration disputeReview,
+                          PolicyDuration decisionTarget, BusinessCalendar calendar) {
+        this(reviewStart, reviewDecision, partnerResponse, partnerResponseReminder, disputeReview, decisionTarget,
+                calendar, new BusinessCalendars(calendar));
+    }
 
     /** Deadlines are kept in whole milliseconds, well within what the database and the wire carry. */
     private static Instant stored(Instant deadline) {
@@ -27,13 +39,19 @@ public record ReviewPolicies(PolicyDuration reviewStart, PolicyDuration reviewDe
         return stored(reviewDecision.after(startedAt, calendar));
     }
 
-    public Instant partnerResponseDue(Instant requestedAt) {
-        return stored(partnerResponse.after(requestedAt, calendar));
+    public Instant partnerResponseDue(Instant requestedAt, ClaimSnapshot claim) {
+        return stored(partnerResponse.after(requestedAt, partnerCalendar(claim)));
     }
 
-    /** When the partner is reminded: this long before the response deadline. */
-    public Instant reminderAt(Instant respondBy) {
-        return stored(partnerResponseReminder.before(respondBy, calendar));
+    /** When the partner is reminded: this long before the response deadline, in the partner's business days. */
+    public Instant reminderAt(Instant respondBy, ClaimSnapshot claim) {
+        return stored(partnerResponseReminder.before(respondBy, partnerCalendar(claim)));
+    }
+
+    /** The partner's country's calendar in the partner's zone; the team's for claims without an organisation. */
+    public BusinessCalendar partnerCalendar(ClaimSnapshot claim) {
+        ClaimSnapshot.PartnerOrganisation organisation = claim == null ? null : claim.partnerOrganisation();
+        return organisation == null ? calendar : calendars.partner(organisation.country(), organisation.timeZone());
     }
 
     public Instant disputeReviewDue(Instant disputedAt) {

@@ -43,7 +43,7 @@ public class ReviewTimers {
             case REVIEW_START_SLA -> review.deadlines().reviewStartDueAt();
             case REVIEW_DECISION_SLA -> review.deadlines().decisionDueAt();
             case PARTNER_RESPONSE_EXPIRY -> review.deadlines().partnerResponseDueAt();
-            case PARTNER_RESPONSE_REMINDER -> reminderAt(review.deadlines().partnerResponseDueAt());
+            case PARTNER_RESPONSE_REMINDER -> reminderAt(review);
             case DISPUTE_REVIEW_SLA -> review.deadlines().disputeReviewDueAt();
             case DECISION_TARGET -> review.decisionTargetDueAt();
         };
@@ -54,11 +54,12 @@ public class ReviewTimers {
     }
 
     /** No reminder when the whole response window is shorter than the reminder offset. */
-    private Instant reminderAt(Instant respondBy) {
+    private Instant reminderAt(Review review) {
+        Instant respondBy = review.deadlines().partnerResponseDueAt();
         if (respondBy == null) {
             return null;
         }
-        Instant remindAt = policies.reminderAt(respondBy);
+        Instant remindAt = policies.reminderAt(respondBy, review.claim());
         return remindAt.isAfter(clock.instant()) ? remindAt : null;
     }
 }

@@ -80,7 +80,7 @@ public class ReviewWorkflow {
         return decide(claimId, act, "partner-action-requested", review -> {
             Instant now = clock.instant();
             return review.requestPartnerAction(act.reviewer(), act.lead(), reasons, comment, productsToRemove, now,
-                    policies.partnerResponseDue(now));
+                    policies.partnerResponseDue(now, review.claim()));
         }, review -> "reasons " + reasons + "; respond by " + review.deadlines().partnerResponseDueAt());
     }
 

@@ -3,6 +3,7 @@ package com.cpor.reviewservice.review.web;
 import com.cpor.events.Actor;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
+import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.application.ReviewWorkflow;
 import com.cpor.reviewservice.review.application.ReviewWorkflow.ReviewerAct;
 import com.cpor.reviewservice.review.domain.Review;
@@ -40,10 +41,12 @@ public class ReviewController {
 
     private final ReviewWorkflow workflow;
     private final Clock clock;
+    private final ReviewPolicies policies;
 
-    public ReviewController(ReviewWorkflow workflow, Clock clock) {
+    public ReviewController(ReviewWorkflow workflow, Clock clock, ReviewPolicies policies) {
         this.workflow = workflow;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public record QueuePage(List<ReviewView> items, int page, int size) {
@@ -72,7 +75,7 @@ public class ReviewController {
     @GetMapping("/{claimId}")
     @Operation(summary = "A review with the claim, its comments, the review history and competing claims")
     public ReviewDetailsView review(@PathVariable String claimId) {
-        return ReviewDetailsView.of(workflow.file(claimId), clock.instant());
+        return ReviewDetailsView.of(workflow.file(claimId), clock.instant(), policies);
     }
 
     @PostMapping("/{claimId}/start")
@@ -131,7 +134,7 @@ public class ReviewController {
     }
 
     private ReviewView view(Review review) {
-        return ReviewView.of(review, clock.instant());
+        return ReviewView.of(review, clock.instant(), policies);
     }
 
     private static ReviewerAct act(Caller caller) {

@@ -2,6 +2,7 @@ package com.cpor.reviewservice.review.web;
 
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.events.ClaimStatus;
+import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.application.ReviewWorkflow;
 import com.cpor.reviewservice.review.domain.ReviewComment;
 import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
@@ -40,8 +41,8 @@ public record ReviewDetailsView(
                                      ClaimSnapshot claim) {
     }
 
-    static ReviewDetailsView of(ReviewWorkflow.ReviewFile file, Instant now) {
-        return new ReviewDetailsView(ReviewView.of(file.review(), now),
+    static ReviewDetailsView of(ReviewWorkflow.ReviewFile file, Instant now, ReviewPolicies policies) {
+        return new ReviewDetailsView(ReviewView.of(file.review(), now, policies),
                 file.comments().stream().map(CommentView::of).toList(),
                 file.history().stream().map(HistoryView::of).toList(),
                 file.competingReviews().stream()

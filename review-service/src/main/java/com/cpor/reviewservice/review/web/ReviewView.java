@@ -3,6 +3,8 @@ package com.cpor.reviewservice.review.web;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.events.ClaimStatus;
+import com.cpor.platform.calendar.BusinessCalendar;
+import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewAction;
 import com.cpor.reviewservice.review.domain.ReviewStatus;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 @Schema(description = "A claim's review as reviewers see it in the queue")
 public record ReviewView(
@@ -36,11 +39,15 @@ public record ReviewView(
         }
     }
 
+    /**
+     * @param calendars the partner's calendar counts partnerResponseDueAt, the review team's the others (spec §8)
+     */
     public record DeadlinesView(Instant reviewStartDueAt, Instant decisionDueAt, Instant partnerResponseDueAt,
                                 Instant disputeReviewDueAt,
                                 @Schema(description = "Overall decision target: 10 business days (policy) from submission "
                                         + "to a decision, not counting the time in PARTNER_ACTION_REQUIRED; null while "
-                                        + "the partner is asked to act and once decided") Instant decisionTargetDueAt) {
+                                        + "the partner is asked to act and once decided") Instant decisionTargetDueAt,
+                                CalendarsView calendars) {
     }
 
     @Schema(description = "The customer contact's e-mail domain is not the customer's domain or one of its declared "
@@ -48,12 +55,24 @@ public record ReviewView(
     public record ContactDomainWarningView(String contactDomain, List<String> customerDomains, String message) {
     }
 
-    static ReviewView of(Review review, Instant now) {
+    @Schema(description = "The calendars the deadlines are counted in, with their country and time zone")
+    public record CalendarsView(CalendarView partner, CalendarView review) {
+    }
+
+    public record CalendarView(String country, String timeZone) {
+        static CalendarView of(BusinessCalendar calendar) {
+            return new CalendarView(calendar.country().toUpperCase(Locale.ROOT), calendar.zone().getId());
+        }
+    }
+
+    static ReviewView of(Review review, Instant now, ReviewPolicies policies) {
         return new ReviewView(review.claimId(), review.status(), review.claimStatus(), review.round(),
                 ReviewerView.of(review.assignedReviewer()),
                 new DeadlinesView(review.deadlines().reviewStartDueAt(), review.deadlines().decisionDueAt(),
                         review.deadlines().partnerResponseDueAt(), review.deadlines().disputeReviewDueAt(),
-                        review.decisionTargetDueAt()),
+                        review.decisionTargetDueAt(),
+                        new CalendarsView(CalendarView.of(policies.partnerCalendar(review.claim())),
+                                CalendarView.of(policies.calendar()))),
                 review.currentDueAt(), review.currentDueAt() != null && !review.currentDueAt().isAfter(now),
                 review.isCompeting(), review.competingClaimIds(),
                 review.allowedActions().stream().map(ReviewAction::apiName).toList(),
