@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +95,7 @@ public class PartnerDirectory {
                         "Claims name these location IDs, so they stay with the organisation: " + String.join(", ", inUse));
             }
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         PartnerOrganisation organisation = new PartnerOrganisation(partnerId, change.name().strip(), change.country(),
                 change.timeZone(), locations, existing.map(PartnerOrganisation::createdAt).orElse(now), now,
                 existing.map(o -> o.version() + 1).orElse(1L));
