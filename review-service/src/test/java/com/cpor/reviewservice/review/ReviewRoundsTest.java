@@ -42,6 +42,8 @@ class ReviewRoundsTest {
     private static final Instant START_DUE = NOW.plus(Duration.ofDays(7));
     private static final Instant DECISION_DUE = NOW.plus(Duration.ofDays(8));
     private static final Instant RESPOND_BY = NOW.plus(Duration.ofDays(9));
+    private static final Instant TARGET = NOW.plus(Duration.ofDays(14));
+    private static final Actor LEAD = new Actor("lead", "Lea", "lea@reviews.example", Actor.ActorKind.REVIEWER);
     private static final Actor REKA = new Actor("reviewer", "Réka", "reka@reviews.example", Actor.ActorKind.REVIEWER);
     private static final Actor IVAN = new Actor("reviewer-2", "Ivan", "ivan@reviews.example", Actor.ActorKind.REVIEWER);
 
@@ -84,7 +86,7 @@ class ReviewRoundsTest {
     @Test
     void a_resubmitted_review_waits_for_its_reviewer_and_another_reviewer_is_told_who_owns_it() {
         Review review = awaitingPartner();
-        review.requeueAfterResubmission(snapshot(review, 2), LATER, START_DUE);
+        review.requeueAfterResubmission(snapshot(review, 2), LATER, START_DUE, TARGET);
 
         assertThatThrownBy(() -> review.start(IVAN, false, LATER, DECISION_DUE))
                 .isInstanceOf(ReviewAssignedElsewhereException.class)
@@ -130,7 +132,7 @@ class ReviewRoundsTest {
     @Test
     void without_a_claim_snapshot_the_products_to_remove_cannot_be_checked_and_are_passed_on() {
         String claimId = ClaimEvents.newClaimId();
-        Review review = Review.queue(claimId, null, NOW, START_DUE);
+        Review review = Review.queue(claimId, null, NOW, START_DUE, TARGET);
         review.start(REKA, false, NOW, DECISION_DUE);
 
         assertThat(review.competingClaimIds()).isEmpty();
@@ -213,7 +215,7 @@ class ReviewRoundsTest {
         String claimId = ClaimEvents.newClaimId();
         Review review = new Review(claimId, ReviewStatus.DISPUTE_OPEN, ClaimStatus.DISPUTED, 2, null,
                 ReviewDeadlines.NONE, ClaimEvents.snapshot(claimId, ClaimStatus.DISPUTED, List.of(), NOW), null, null,
-                NOW, NOW);
+                null, null, NOW, NOW);
 
         decideDispute(review, IVAN, false, DisputeDecided.Outcome.UPHOLD, LATER);
 
@@ -245,7 +247,7 @@ class ReviewRoundsTest {
         Review review = awaitingPartner();
         Instant newStartDue = LATER.plus(Duration.ofDays(7));
 
-        ReviewQueued announced = review.requeueAfterResubmission(snapshot(review, 2), LATER, newStartDue);
+        ReviewQueued announced = review.requeueAfterResubmission(snapshot(review, 2), LATER, newStartDue, TARGET);
 
         assertThat(announced.reviewStartDueAt()).isEqualTo(newStartDue);
         assertThat(announced.claimId()).isEqualTo(review.claimId());
@@ -275,13 +277,16 @@ class ReviewRoundsTest {
     void a_lead_reassigns_an_open_review_and_its_deadlines_keep_running() {
         Review review = started();
 
-        review.reassign(IVAN, LATER);
+        var reassigned = review.reassign(LEAD, IVAN, LATER);
 
+        assertThat(reassigned.previousReviewer()).isEqualTo(REKA);
+        assertThat(reassigned.reviewer()).isEqualTo(IVAN);
+        assertThat(reassigned.reassignedBy()).isEqualTo(LEAD);
         assertThat(review.assignedReviewer()).isEqualTo(IVAN);
         assertThat(review.currentDueAt()).isEqualTo(DECISION_DUE);
         assertThat(review.updatedAt()).isEqualTo(LATER);
         approve(review, IVAN, false, null, LATER);
-        assertThatThrownBy(() -> review.reassign(REKA, LATER))
+        assertThatThrownBy(() -> review.reassign(LEAD, REKA, LATER))
                 .isInstanceOfSatisfying(ReviewActionNotAllowedException.class, e -> {
                     assertThat(e.status()).isEqualTo(ReviewStatus.DECIDED);
                     assertThat(e.claimStatus()).isEqualTo(ClaimStatus.SUBMITTED);
@@ -309,7 +314,7 @@ class ReviewRoundsTest {
     @Test
     void the_partner_response_timer_does_nothing_once_the_partner_answered() {
         Review review = awaitingPartner();
-        review.requeueAfterResubmission(snapshot(review, 2), LATER, START_DUE);
+        review.requeueAfterResubmission(snapshot(review, 2), LATER, START_DUE, TARGET);
 
         assertThat(review.expirePartnerResponse(2, RESPOND_BY)).isEmpty();
         assertThat(review.partnerResponseReminder(2, RESPOND_BY)).isEmpty();
@@ -431,6 +436,142 @@ class ReviewRoundsTest {
         assertThat(review.competingClaimIds()).containsExactly("c-c");
     }
 
+    // ---- the overall decision target (§8)
+
+    @Test
+    void the_decision_target_runs_from_the_queue_and_is_announced_with_it() {
+        Review review = queued(List.of());
+
+        assertThat(review.decisionTargetDueAt()).isEqualTo(TARGET);
+        assertThat(review.queuedEvent(NOW).decisionTargetDueAt()).isEqualTo(TARGET);
+        review.start(REKA, false, NOW, DECISION_DUE);
+        assertThat(review.decisionTargetDueAt()).as("starting keeps it running").isEqualTo(TARGET);
+    }
+
+    @Test
+    void the_decision_target_pauses_while_the_partner_acts_and_resumes_moved_on_with_the_resubmission() {
+        Review review = awaitingPartner();
+
+        assertThat(review.decisionTargetDueAt()).as("not shown while paused").isNull();
+        assertThat(review.decisionTarget()).isEqualTo(TARGET);
+        assertThat(review.decisionTargetPausedAt()).isEqualTo(NOW);
+        assertThat(review.decisionTargetBreach(1, TARGET)).as("the partner's time does not count").isEmpty();
+
+        Instant resumed = TARGET.plus(Duration.ofDays(2));
+        ReviewQueued announced = review.requeueAfterResubmission(snapshot(review, 2), LATER, START_DUE, resumed);
+
+        assertThat(announced.decisionTargetDueAt()).isEqualTo(resumed);
+        assertThat(review.decisionTargetDueAt()).isEqualTo(resumed);
+        assertThat(review.decisionTargetPausedAt()).isNull();
+    }
+
+    @Test
+    void a_review_without_a_decision_target_does_not_pause_one() {
+        String claimId = ClaimEvents.newClaimId();
+        Review review = Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), NOW), NOW,
+                START_DUE, null);
+        review.start(REKA, false, NOW, DECISION_DUE);
+        review.requestPartnerAction(REKA, false, List.of(PartnerActionReason.MISSING_ALL_POE), "attach", List.of(), NOW,
+                RESPOND_BY);
+
+        assertThat(review.decisionTargetPausedAt()).isNull();
+        assertThat(review.decisionTargetBreach(1, TARGET)).isEmpty();
+    }
+
+    @Test
+    void a_missed_decision_target_escalates_while_undecided_in_its_round_and_changes_nothing() {
+        Review queued = queued(List.of());
+        assertThat(queued.decisionTargetBreach(1, TARGET)).get().satisfies(breach -> {
+            assertThat(breach.dueAt()).isEqualTo(TARGET);
+            assertThat(breach.assignedReviewer()).isNull();
+            assertThat(breach.claimId()).isEqualTo(queued.claimId());
+        });
+        assertThat(queued.decisionTargetBreach(2, TARGET)).isEmpty();
+        assertThat(queued.status()).isEqualTo(ReviewStatus.QUEUED);
+
+        Review started = started();
+        assertThat(started.decisionTargetBreach(1, TARGET)).get()
+                .satisfies(breach -> assertThat(breach.assignedReviewer()).isEqualTo(REKA));
+        approve(started, REKA, false, null, LATER);
+        assertThat(started.decisionTargetBreach(1, TARGET)).isEmpty();
+        assertThat(started.decisionTargetDueAt()).isNull();
+    }
+
+    @Test
+    void a_dispute_has_no_decision_target_and_announces_its_own_deadline() {
+        Review review = started();
+        review.reject(REKA, false, RejectionReason.INSUFFICIENT_POE, "unsigned", NOW);
+
+        ReviewQueued announced = review.openDispute(ClaimEvents.snapshot(review.claimId(), ClaimStatus.DISPUTED,
+                List.of(), NOW), LATER, DECISION_DUE);
+
+        assertThat(announced.disputeReviewDueAt()).isEqualTo(DECISION_DUE);
+        assertThat(announced.reviewStartDueAt()).isNull();
+        assertThat(announced.decisionTargetDueAt()).isNull();
+        assertThat(review.decisionTarget()).isNull();
+    }
+
+    @Test
+    void a_refused_overturn_reopens_the_dispute_in_a_new_round_with_its_own_deadline() {
+        Review review = rejectedThenDisputed();
+        UUID overturn = decideDispute(review, REKA, false, DisputeDecided.Outcome.OVERTURN, LATER).eventId();
+        Instant newDue = LATER.plus(Duration.ofDays(5));
+
+        assertThat(review.reopenRefusedDispute(UUID.randomUUID(), ClaimStatus.DISPUTED, LATER, newDue)).isEmpty();
+        assertThat(review.reopenRefusedDispute(overturn, ClaimStatus.APPROVED, LATER, newDue)).isEmpty();
+        assertThat(review.status()).isEqualTo(ReviewStatus.DECIDED);
+
+        ReviewQueued reopened = review.reopenRefusedDispute(overturn, ClaimStatus.DISPUTED, LATER, newDue).orElseThrow();
+
+        assertThat(reopened.disputeReviewDueAt()).isEqualTo(newDue);
+        assertThat(review.status()).isEqualTo(ReviewStatus.DISPUTE_OPEN);
+        assertThat(review.round()).isEqualTo(3);
+        assertThat(review.claim().status()).as("the claim as last seen stays").isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(review.lastOutcomeEventId()).isNull();
+        assertThat(review.reopenRefusedDispute(overturn, ClaimStatus.DISPUTED, LATER, newDue)).isEmpty();
+    }
+
+    // ---- contact-domain warning (§8)
+
+    @Test
+    void an_approval_despite_a_contact_domain_warning_needs_the_reviewer_s_reason_and_keeps_it() {
+        Review review = startedWithContact("anna@mailbox.example");
+        assertThat(review.contactDomainWarning()).isPresent();
+
+        assertThatThrownBy(() -> review.approve(REKA, false, "ok", " ", LATER))
+                .isInstanceOfSatisfying(InvalidReviewInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("contactDomainReason"))
+                .hasMessageContaining("mailbox.example");
+        assertThatThrownBy(() -> review.approve(REKA, false, "ok", null, LATER))
+                .isInstanceOf(InvalidReviewInputException.class);
+        assertThat(review.status()).isEqualTo(ReviewStatus.IN_REVIEW);
+
+        ReviewApproved approved = review.approve(REKA, false, "ok", "  confirmed by phone  ", LATER);
+        assertThat(approved.contactDomainReason()).isEqualTo("confirmed by phone");
+    }
+
+    @Test
+    void without_a_warning_an_approval_keeps_no_contact_domain_reason() {
+        Review review = started();
+        assertThat(review.contactDomainWarning()).isEmpty();
+
+        assertThat(review.approve(REKA, false, "ok", "not needed", LATER).contactDomainReason()).isNull();
+    }
+
+    @Test
+    void an_overturn_despite_the_warning_needs_the_reason_and_an_upheld_dispute_does_not() {
+        Review overturned = disputedWithContact("anna@mailbox.example");
+        assertThatThrownBy(() -> overturned.decideDispute(REKA, false, DisputeDecided.Outcome.OVERTURN, "ok", null, LATER))
+                .isInstanceOfSatisfying(InvalidReviewInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("contactDomainReason"));
+        assertThat(overturned.decideDispute(REKA, false, DisputeDecided.Outcome.OVERTURN, "ok", "checked", LATER)
+                .contactDomainReason()).isEqualTo("checked");
+
+        Review upheld = disputedWithContact("anna@mailbox.example");
+        assertThat(upheld.decideDispute(REKA, false, DisputeDecided.Outcome.UPHOLD, "no", "ignored", LATER)
+                .contactDomainReason()).isNull();
+    }
+
     // ---- the status and action tables
 
     @Test
@@ -475,7 +616,8 @@ class ReviewRoundsTest {
 
     private static Review queued(List<String> competing) {
         String claimId = ClaimEvents.newClaimId();
-        return Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, competing, NOW), NOW, START_DUE);
+        return Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, competing, NOW), NOW, START_DUE,
+                TARGET);
     }
 
     private static Review started() {
@@ -498,12 +640,27 @@ class ReviewRoundsTest {
         return review;
     }
 
+    private static Review startedWithContact(String email) {
+        String claimId = ClaimEvents.newClaimId();
+        Review review = Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), NOW, email),
+                NOW, START_DUE, TARGET);
+        review.start(REKA, false, NOW, DECISION_DUE);
+        return review;
+    }
+
+    private static Review disputedWithContact(String email) {
+        Review review = startedWithContact(email);
+        review.reject(REKA, false, RejectionReason.INSUFFICIENT_POE, "unsigned", NOW);
+        review.openDispute(null, LATER, DECISION_DUE);
+        return review;
+    }
+
     private static ReviewApproved approve(Review review, Actor caller, boolean lead, String comment, Instant now) {
-        return review.approve(caller, lead, comment, now);
+        return review.approve(caller, lead, comment, null, now);
     }
 
     private static DisputeDecided decideDispute(Review review, Actor caller, boolean lead, DisputeDecided.Outcome outcome,
                                                 Instant now) {
-        return review.decideDispute(caller, lead, outcome, "decided", now);
+        return review.decideDispute(caller, lead, outcome, "decided", null, now);
     }
 }

@@ -70,14 +70,17 @@ class ClaimTransitionRecordsTest {
     @Test
     void starting_a_review_replaces_the_start_deadline_by_the_decision_deadline() {
         Claim claim = Claims.inStatus(ClaimStatus.SUBMITTED);
-        assertThat(claim.recordReviewQueued(NOW.plus(Duration.ofDays(5)), NOW)).isTrue();
+        Instant target = NOW.plus(Duration.ofDays(14));
+        assertThat(claim.recordReviewQueued(NOW.plus(Duration.ofDays(5)), null, target, NOW)).isTrue();
         assertThat(claim.deadlines().reviewStartDueAt()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+        assertThat(claim.deadlines().decisionTargetDueAt()).isEqualTo(target);
 
         Transition transition = claim.startReview(REVIEWER, DUE, LATER);
 
         assertThat(transition).isEqualTo(new Transition(ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, REVIEWER, List.of(), null));
         assertThat(claim.deadlines().reviewStartDueAt()).isNull();
         assertThat(claim.deadlines().reviewDecisionDueAt()).isEqualTo(DUE);
+        assertThat(claim.deadlines().decisionTargetDueAt()).as("the decision target keeps running").isEqualTo(target);
         assertThat(claim.updatedAt()).isEqualTo(LATER);
     }
 
@@ -87,9 +90,10 @@ class ClaimTransitionRecordsTest {
         long version = claim.version();
         Instant queuedDue = NOW.plus(Duration.ofDays(5));
 
-        assertThat(claim.recordReviewQueued(queuedDue, NOW)).isTrue();
+        assertThat(claim.recordReviewQueued(null, queuedDue, NOW.plus(Duration.ofDays(14)), NOW)).isTrue();
         assertThat(claim.deadlines().disputeReviewDueAt()).isEqualTo(queuedDue);
         assertThat(claim.deadlines().reviewStartDueAt()).isNull();
+        assertThat(claim.deadlines().decisionTargetDueAt()).as("no decision target for a dispute").isNull();
         assertThat(claim.version()).isEqualTo(version + 1);
 
         // a start without its own due time keeps the one set when the dispute was queued
@@ -107,7 +111,7 @@ class ClaimTransitionRecordsTest {
             Claim claim = Claims.inStatus(status);
             Deadlines before = claim.deadlines();
 
-            assertThat(claim.recordReviewQueued(DUE, LATER)).as(status.name()).isFalse();
+            assertThat(claim.recordReviewQueued(DUE, DUE, DUE, LATER)).as(status.name()).isFalse();
             assertThat(claim.deadlines()).isEqualTo(before);
             assertThat(claim.updatedAt()).isEqualTo(NOW);
             assertThat(claim.version()).isEqualTo(3);
@@ -130,6 +134,7 @@ class ClaimTransitionRecordsTest {
     @Test
     void a_partner_action_request_publishes_its_reasons_and_comment_and_starts_the_response_clock() {
         Claim claim = Claims.inStatus(ClaimStatus.SUBMITTED);
+        claim.recordReviewQueued(NOW.plus(Duration.ofDays(5)), null, NOW.plus(Duration.ofDays(14)), NOW);
         claim.startReview(REVIEWER, NOW.plus(Duration.ofDays(5)), NOW);
 
         Transition transition = claim.requestPartnerAction(REVIEWER, List.of(PartnerActionReason.MISSING_ALL_POE,
@@ -139,6 +144,7 @@ class ClaimTransitionRecordsTest {
                 List.of("MISSING_ALL_POE", "MISSING_PRODUCTS"), "attach the PoE"));
         assertThat(claim.deadlines().partnerResponseDueAt()).isEqualTo(DUE);
         assertThat(claim.deadlines().reviewDecisionDueAt()).isNull();
+        assertThat(claim.deadlines().decisionTargetDueAt()).as("paused while the partner acts").isNull();
     }
 
     @Test
@@ -193,7 +199,7 @@ class ClaimTransitionRecordsTest {
     @Test
     void overturning_a_dispute_approves_the_claim_and_drops_the_rejection() {
         Claim claim = Claims.inStatus(ClaimStatus.DISPUTED);
-        claim.recordReviewQueued(DUE, NOW);
+        claim.recordReviewQueued(null, DUE, null, NOW);
 
         Transition transition = claim.decideDispute(REVIEWER, true, "signature found", LATER);
 
