@@ -3,6 +3,7 @@ package com.cpor.notificationservice.notification;
 import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
 import com.cpor.notificationservice.notification.domain.NoticeTemplate;
 import com.cpor.notificationservice.notification.domain.NotificationId;
+import com.cpor.notificationservice.notification.domain.Recipient;
 import com.cpor.notificationservice.notification.domain.SupportedLocales;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeliveryRulesTest {
 
@@ -48,5 +50,30 @@ class DeliveryRulesTest {
         assertThat(NotificationId.of(event, NoticeTemplate.CUSTOMER_CONSENT_REQUEST, "anna@contoso.example")).isEqualTo(first);
         assertThat(NotificationId.of(event, NoticeTemplate.PARTNER_CLAIM_APPROVED, "anna@contoso.example")).isNotEqualTo(first);
         assertThat(NotificationId.messageId(first, "n.example")).isEqualTo("<" + first + "@n.example>");
+    }
+
+    @Test
+    void a_notification_is_tried_at_least_once() {
+        DeliveryPolicy once = new DeliveryPolicy(1, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        assertThat(once.exhausted(1)).isTrue();
+        assertThatThrownBy(() -> new DeliveryPolicy(0, Duration.ofSeconds(10), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+    }
+
+    @Test
+    void templates_are_found_by_the_name_of_their_files_and_unknown_names_are_refused() {
+        for (NoticeTemplate template : NoticeTemplate.values()) {
+            assertThat(NoticeTemplate.byTemplateName(template.templateName())).isSameAs(template);
+        }
+        assertThat(NoticeTemplate.byTemplateName("partner-claim-rejected")).isEqualTo(NoticeTemplate.PARTNER_CLAIM_REJECTED);
+        assertThatThrownBy(() -> NoticeTemplate.byTemplateName("partner-claim-lost"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("No notice template partner-claim-lost");
+    }
+
+    @Test
+    void a_recipient_without_an_address_cannot_be_mailed() {
+        assertThat(new Recipient("anna@contoso.example", "Anna", "pl-PL").hasAddress()).isTrue();
+        assertThat(new Recipient(null, "Anna", "pl-PL").hasAddress()).isFalse();
+        assertThat(new Recipient(" ", "Anna", "pl-PL").hasAddress()).isFalse();
     }
 }

@@ -95,6 +95,28 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_failed_attempt_is_recorded_with_its_chain_of_causes() {
+        Notification mail = store.add(pending());
+        smtp.failure = new MailSendException("mail server refused",
+                new IllegalStateException("TLS handshake failed", new java.net.ConnectException("connection reset")));
+
+        dispatcher.dispatchDue();
+
+        assertThat(store.get(mail.id()).lastError()).isEqualTo("MailSendException: mail server refused"
+                + " <- IllegalStateException: TLS handshake failed <- ConnectException: connection reset");
+    }
+
+    @Test
+    void the_recorded_error_is_cut_to_2000_characters() {
+        Notification mail = store.add(pending());
+        smtp.failure = new MailSendException("x".repeat(5000));
+
+        dispatcher.dispatchDue();
+
+        assertThat(store.get(mail.id()).lastError()).hasSize(2000).startsWith("MailSendException: xxx");
+    }
+
+    @Test
     void the_consent_notice_is_reported_delivered_once_and_partner_mail_is_not_reported() {
         Notification consent = store.add(pending());
         Notification partner = store.add(Notification.pending(UUID.randomUUID(), "consent.requested", "c-1",
@@ -180,9 +202,13 @@ class NotificationDispatcherTest {
         final List<UUID> sent = new ArrayList<>();
         Notification lastMail;
         boolean down;
+        RuntimeException failure;
 
         @Override
         public void send(Notification notification) {
+            if (failure != null) {
+                throw failure;
+            }
             if (down) {
                 throw new MailSendException("connection refused");
             }

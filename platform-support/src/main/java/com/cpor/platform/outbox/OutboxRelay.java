@@ -224,7 +224,7 @@ public class OutboxRelay extends PollingLoop {
 
     private CompletableFuture<SendResult<String, Object>> sendOne(OutboxRow row) {
         try {
-            return kafka.send(toRecord(row));
+            return kafka.send(toRecord(row, source));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -262,7 +262,8 @@ public class OutboxRelay extends PollingLoop {
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
-    private ProducerRecord<String, Object> toRecord(OutboxRow row) {
+    /** The record of a row: its payload, keyed by claim, with the CloudEvents attributes and the cause's trace. */
+    static ProducerRecord<String, Object> toRecord(OutboxRow row, String source) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         header(record, CloudEventHeaders.ID, row.eventId());
         header(record, CloudEventHeaders.TYPE, row.type());
@@ -315,7 +316,7 @@ public class OutboxRelay extends PollingLoop {
         static final Batch NONE = new Batch(0, 0, 0, 0, null);
     }
 
-    private record OutboxRow(long sequenceNumber, String eventId, String topic, String key, String type,
+    record OutboxRow(long sequenceNumber, String eventId, String topic, String key, String type,
                              String payload, Instant occurredAt, String traceParent) {
     }
 }

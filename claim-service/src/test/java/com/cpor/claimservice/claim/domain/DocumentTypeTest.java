@@ -65,6 +65,36 @@ class DocumentTypeTest {
                 .isInstanceOf(DocumentType.UninspectableException.class).hasMessageContaining("more than 1000");
     }
 
+    @Test
+    void the_bare_signature_of_a_type_is_enough_and_one_byte_less_is_not() {
+        assertThat(DocumentType.detect("%PDF-".getBytes(StandardCharsets.US_ASCII))).contains(DocumentType.PDF);
+        assertThat(DocumentType.detect("%PDF".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(DocumentType.detect(new byte[]{(byte) 0xFF, (byte) 0xD8})).isEmpty();
+    }
+
+    @Test
+    void a_package_that_inflates_exactly_to_the_bound_is_still_inspected() {
+        byte[] docx = zipOf(List.of("[Content_Types].xml", "filler.bin", "word/document.xml"), List.of(0, 4096, 0));
+        assertThat(DocumentType.detect(docx, new DocumentType.ZipBounds(1000, 4096, 1_000_000))).contains(DocumentType.DOCX);
+        assertThatThrownBy(() -> DocumentType.detect(docx, new DocumentType.ZipBounds(1000, 4095, 1_000_000)))
+                .isInstanceOf(DocumentType.UninspectableException.class);
+        // entries: the bound counts the entries looked at, the last of which may complete the document
+        assertThat(DocumentType.detect(docx, new DocumentType.ZipBounds(3, 1 << 20, 1_000_000))).contains(DocumentType.DOCX);
+        assertThatThrownBy(() -> DocumentType.detect(docx, new DocumentType.ZipBounds(2, 1 << 20, 1_000_000)))
+                .isInstanceOf(DocumentType.UninspectableException.class);
+    }
+
+    @Test
+    void a_broken_package_is_not_a_document() {
+        byte[] docx = zip("[Content_Types].xml", "word/document.xml");
+        byte[] truncated = java.util.Arrays.copyOf(docx, 40);
+        assertThat(DocumentType.detect(truncated)).isEmpty();
+        assertThat(DocumentType.detect(zip("word/document.xml"))).isEmpty();
+        assertThat(DocumentType.DOCX.contentType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(DocumentType.PDF.contentType()).isEqualTo("application/pdf");
+    }
+
     /** Entries of zeros, deflated: 200 MiB of zeros is a few hundred kilobytes. */
     private static byte[] zipOf(List<String> names, List<Integer> sizes) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -68,6 +68,14 @@ class ConsentLinkTokensTest {
     }
 
     @Test
+    void a_secret_of_32_bytes_is_enough_and_31_are_not() {
+        ConsentLinkTokens minimal = new ConsentLinkTokens(new byte[32], new SecureRandom());
+        assertThat(minimal.isAuthentic(minimal.issue())).isTrue();
+        assertThatThrownBy(() -> new ConsentLinkTokens(new byte[31], new SecureRandom()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
     void short_secrets_are_refused() {
         assertThatThrownBy(() -> new ConsentLinkTokens("short".getBytes(StandardCharsets.UTF_8), new SecureRandom()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -127,6 +127,53 @@ class ConsentWindowTest {
         assertThat(window(null).customerLocale()).isEqualTo(Locale.forLanguageTag("en-US"));
     }
 
+    @Test
+    void an_opened_window_is_bound_to_its_approval_its_claim_and_the_hash_of_its_link() {
+        UUID approval = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        ClaimSnapshot claim = claim("pl-PL");
+
+        ConsentWindow window = ConsentWindow.open("cw-1", approval, claim, "hash-of-token", OPENED, ENDS, request);
+
+        assertThat(window.consentId()).isEqualTo("cw-1");
+        assertThat(window.claimId()).isEqualTo("c-1");
+        assertThat(window.claim()).isSameAs(claim);
+        assertThat(window.openedByEventId()).isEqualTo(approval);
+        assertThat(window.requestEventId()).isEqualTo(request);
+        assertThat(window.tokenHash()).isEqualTo("hash-of-token");
+        assertThat(window.openedAt()).isEqualTo(OPENED);
+        assertThat(window.windowEndsAt()).isEqualTo(ENDS);
+        assertThat(window.status()).isEqualTo(ConsentStatus.OPEN);
+        assertThat(window.closedAt()).isNull();
+        assertThat(window.declination()).isNull();
+        assertThat(window.timerId()).isEqualTo("consent-window:cw-1").isEqualTo(ConsentWindow.timerIdOf("cw-1"));
+    }
+
+    @Test
+    void a_decline_records_who_the_link_was_sent_to_and_the_request_it_came_from_and_closes_the_window() {
+        ConsentWindow window = window("pl-PL");
+        Instant at = OPENED.plusSeconds(60);
+
+        Declination declination = window.decline(at, "203.0.113.9", "Firefox");
+
+        assertThat(declination).isEqualTo(new Declination(at, "Anna Kowalska", "anna@contoso.example", "203.0.113.9",
+                "Firefox"));
+        assertThat(window.declination()).isEqualTo(declination);
+        assertThat(window.closedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void elapsing_and_closing_record_when_the_window_ended() {
+        ConsentWindow elapsed = window("en-US");
+        elapsed.elapse(ENDS.plusSeconds(1));
+        assertThat(elapsed.closedAt()).isEqualTo(ENDS.plusSeconds(1));
+
+        ConsentWindow closed = window("en-US");
+        closed.close(OPENED.plusSeconds(5));
+        assertThat(closed.closedAt()).isEqualTo(OPENED.plusSeconds(5));
+        assertThat(closed.status()).isEqualTo(ConsentStatus.CLOSED);
+    }
+
     /** A window whose notice was delivered when it opened. */
     private static ConsentWindow window(String locale) {
         ConsentWindow window = held(locale);
