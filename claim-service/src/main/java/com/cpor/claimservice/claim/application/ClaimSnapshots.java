@@ -5,6 +5,7 @@ import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.Contact;
 import com.cpor.claimservice.claim.domain.Deadlines;
 import com.cpor.claimservice.claim.domain.Rejection;
+import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.events.ClaimSnapshot;
 
 /** The claim as the wire shows it to other services (ClaimSnapshot of event-contracts). */
@@ -34,7 +35,7 @@ public final class ClaimSnapshots {
                 details.isvSolutionName(),
                 claim.status(),
                 rejection == null ? null : new ClaimSnapshot.Rejection(rejection.reason(), rejection.comment(),
-                        rejection.at(), rejection.finalDecision()),
+                        rejection.at(), rejection.finalDecision(), rejection.withdrawalReason()),
                 new ClaimSnapshot.Deadlines(deadlines.reviewStartDueAt(), deadlines.reviewDecisionDueAt(),
                         deadlines.partnerResponseDueAt(), deadlines.consentWindowEndsAt(), deadlines.disputeUntil(),
                         deadlines.disputeReviewDueAt(), deadlines.decisionTargetDueAt()),
@@ -45,7 +46,8 @@ public final class ClaimSnapshots {
                 claim.approvedAt(),
                 claim.createdAt(),
                 claim.updatedAt(),
-                claim.version());
+                claim.version(),
+                requestedChanges(claim.requestedChanges()));
     }
 
     public static java.util.List<ClaimSnapshot.Product> products(ClaimDetails details) {
@@ -54,6 +56,12 @@ public final class ClaimSnapshots {
 
     private static ClaimSnapshot.Contact contact(Contact contact) {
         return contact == null ? null
-                : new ClaimSnapshot.Contact(contact.name(), contact.title(), contact.email(), contact.locale());
+                : new ClaimSnapshot.Contact(contact.name(), contact.title(), contact.email(), contact.locale(),
+                contact.timeZone());
+    }
+
+    private static ClaimSnapshot.RequestedChanges requestedChanges(RequestedChanges requested) {
+        return requested == null ? null : new ClaimSnapshot.RequestedChanges(requested.reasons(), requested.comment(),
+                requested.productsToRemove(), requested.requestedAt());
     }
 }
