@@ -124,7 +124,8 @@ public class NoticePlanner {
             values.put("respondBy", claim.deadlines() == null || claim.deadlines().partnerResponseDueAt() == null
                     ? "" : claim.deadlines().partnerResponseDueAt());
             // product codes as products, so that the renderer writes their names
-            values.put("productsToRemove", claim.requestedChanges() == null ? List.of()
+            values.put("productsToRemove", claim.requestedChanges() == null
+                    || claim.requestedChanges().productsToRemove() == null ? List.of()
                     : claim.requestedChanges().productsToRemove().stream()
                     .map(code -> new ClaimSnapshot.Product(code, null)).toList());
             return List.of(toPartner(NoticeTemplate.PARTNER_ACTION_REQUIRED, claim, values));
