@@ -99,7 +99,8 @@ class EventContractsTest {
                  "occurredAt":"2026-11-21T10:00:00Z","claimId":"c-1","actor":null,"reason":"Wrong MPN",
                  "previousStatus":"SUBMITTED","claim":{"claimId":"c-1","customerContact":
                  {"name":"Anna","email":"anna@contoso.example","locale":"pl-PL"},
-                 "rejection":{"reason":"PARTNER_REQUEST","comment":"Wrong MPN","finalDecision":true}}}
+                 "rejection":{"reason":"PARTNER_REQUEST","comment":"Wrong MPN","finalDecision":true},
+                 "disputeCount":0,"version":3}}
                 """;
         com.cpor.events.claims.ClaimWithdrawn read = (com.cpor.events.claims.ClaimWithdrawn)
                 json.readValue(old, com.cpor.events.claims.ClaimEvent.class);
