@@ -35,11 +35,16 @@ public final class ConsentFixtures {
     }
 
     public static ClaimSnapshot claim(String claimId, String customerLocale, ClaimStatus status) {
+        return claim(claimId, customerLocale, null, status);
+    }
+
+    /** @param customerTimeZone the IANA zone the partner gave for the customer contact, or null */
+    public static ClaimSnapshot claim(String claimId, String customerLocale, String customerTimeZone, ClaimStatus status) {
         return new ClaimSnapshot(claimId, "Contoso — Teams and Exchange usage", "1234567",
                 SolutionArea.MICROSOFT_365, Activity.USAGE, Program.OSU_M365,
                 new ClaimSnapshot.Customer("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10", "contoso.onmicrosoft.com", "Contoso Ltd"),
                 List.of(new ClaimSnapshot.Product("TEAMS", null), new ClaimSnapshot.Product("EXCHANGE_ONLINE", null)),
-                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", "anna@contoso.example", customerLocale),
+                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", "anna@contoso.example", customerLocale, customerTimeZone),
                 null,
                 new ClaimSnapshot.Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"),
                 null, null, status, null, ClaimSnapshot.Deadlines.NONE, List.of(), null, 0,
@@ -53,6 +58,13 @@ public final class ConsentFixtures {
         return new ClaimStatusChanged(UUID.randomUUID(), at, claimId, from, to,
                 new Actor("reviewer", "Réka Szabó", "reka@reviews.example", Actor.ActorKind.REVIEWER),
                 List.of(reasonCodes), null, claim(claimId, customerLocale, to));
+    }
+
+    /** The claim approved by a reviewer, its customer contact in {@code customerTimeZone}. */
+    public static ClaimStatusChanged approved(String claimId, Instant at, String customerLocale, String customerTimeZone) {
+        return new ClaimStatusChanged(UUID.randomUUID(), at, claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED,
+                new Actor("reviewer", "Réka Szabó", "reka@reviews.example", Actor.ActorKind.REVIEWER),
+                List.of(), null, claim(claimId, customerLocale, customerTimeZone, ClaimStatus.APPROVED));
     }
 
     public static void publish(EventProbe probe, ClaimStatusChanged change) {

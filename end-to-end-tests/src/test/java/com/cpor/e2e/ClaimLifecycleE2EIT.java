@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Both endings of an approved claim, and exclusivity through a dispute, across all four services as real processes.
+ * Both endings of an approved claim, exclusivity through a dispute, and two partners competing for one tenant
+ * workload, across all four services as real processes.
  */
 class ClaimLifecycleE2EIT {
 
@@ -140,5 +141,75 @@ class ClaimLifecycleE2EIT {
         assertThat(handOffs).hasSize(1);
         assertThat(handOffs.getFirst().key()).isEqualTo(holder);
         assertThat(downstream.drain(Duration.ZERO).stream().filter(typed("consent.requested", disputed))).isEmpty();
+    }
+
+    /**
+     * Competing claims are private (§8): two partners claim Teams of one tenant; each partner's claim, list, CSV export,
+     * history, comments and e-mail show that its claim competes and nothing of the other claim; the reviewer sees both
+     * side by side. The reviewer asks the first partner to remove Exchange Online: the e-mail names it and a
+     * resubmission that still claims it is refused.
+     */
+    @Test
+    void two_partners_claiming_one_tenant_workload_see_nothing_of_each_other_and_the_reviewer_sees_both() {
+        String tenant = UUID.randomUUID().toString();
+        String firstContact = "piotr+" + UUID.randomUUID() + "@partner-one.example";
+        Api first = Api.as(DevUser.PARTNER_ADMIN);
+        Api second = Api.as(DevUser.OTHER_PARTNER_ADMIN);
+        Api reviewer = Api.as(DevUser.REVIEWER);
+        String firstId = Claims.submit(first, claimOn(tenant, "1234567", firstContact, "TEAMS", "EXCHANGE_ONLINE"));
+        String secondId = Claims.submit(second, claimOn(tenant, "7654321", "li.wei@partner-two.example", "TEAMS", "INTUNE"));
+
+        for (Object[] side : List.of(new Object[]{first, firstId, secondId, "INTUNE"},
+                new Object[]{second, secondId, firstId, "EXCHANGE_ONLINE"})) {
+            Api partner = (Api) side[0];
+            String own = (String) side[1];
+            String theirs = (String) side[2];
+            String theirProduct = (String) side[3];
+            JsonNode claim = partner.get(E2EPlatform.claims() + "/" + own).expect(200).json();
+            assertThat(claim.get("competing").asBoolean()).as("%s competes", own).isTrue();
+            assertThat(claim.has("competingClaimIds")).isFalse();
+            partner.post(E2EPlatform.claims() + "/" + own + "/comments", Map.of("text", "Signed PoE attached")).expect(201);
+            List<String> views = List.of(claim.toString(),
+                    partner.get(E2EPlatform.claims() + "?customerTenantId=" + tenant).expect(200).body(),
+                    partner.get(E2EPlatform.claims() + "/export?customerTenantId=" + tenant, "text/csv").expect(200).body(),
+                    partner.get(E2EPlatform.claims() + "/" + own + "/history").expect(200).body(),
+                    partner.get(E2EPlatform.claims() + "/" + own + "/comments").expect(200).body());
+            for (String view : views) {
+                assertThat(view).as("what the partner of %s reads", own).doesNotContain(theirs, theirProduct,
+                        "overlappingProducts", "7654321".equals(claim.get("partnerId").asString()) ? "1234567" : "7654321");
+            }
+            partner.get(E2EPlatform.claims() + "/" + theirs).expect(404);
+        }
+
+        JsonNode review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> reviewer.get(E2EPlatform.reviews() + "/" + firstId),
+                        r -> r.status() == 200 && r.json().path("competingClaims").size() == 1).json();
+        assertThat(review.at("/competingClaims/0/claimId").asString()).isEqualTo(secondId);
+        assertThat(review.at("/competingClaims/0/claim/partnerId").asString()).isEqualTo("7654321");
+        assertThat(review.at("/competingClaims/0/claim/products").toString()).contains("INTUNE");
+        assertThat(reviewer.get(E2EPlatform.claims() + "/" + secondId).expect(200).json().get("competingClaimIds")
+                .toString()).isEqualTo("[\"" + firstId + "\"]");
+
+        reviewer.post(E2EPlatform.reviews() + "/" + firstId + "/start", Map.of()).expect(200);
+        Claims.awaitClaim(firstId, c -> "IN_REVIEW".equals(c.get("status").asString()));
+        reviewer.post(E2EPlatform.reviews() + "/" + firstId + "/request-partner-action", Map.of(
+                "reasons", List.of("MISSING_PRODUCTS"), "comment", "Exchange Online is not on the PoE",
+                "productsToRemove", List.of("EXCHANGE_ONLINE"))).expect(200);
+        JsonNode asked = Claims.awaitClaim(firstId, c -> "PARTNER_ACTION_REQUIRED".equals(c.get("status").asString()));
+        assertThat(asked.at("/requestedChanges/productsToRemove").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
+        String mail = ConsentMail.textOf(ConsentMail.awaitFor(firstContact));
+        assertThat(mail).contains("Remove these products / workloads from the claim", "Exchange Online")
+                .doesNotContain(secondId, "Intune");
+        JsonNode refused = first.post(E2EPlatform.claims() + "/" + firstId + "/submit", Map.of()).expect(409).json();
+        assertThat(refused.get("products").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
+    }
+
+    private static Map<String, Object> claimOn(String tenant, String partnerId, String partnerContact, String... products) {
+        Map<String, Object> claim = new HashMap<>(Claims.newClaim("anna@contoso.example", "pl-PL"));
+        claim.put("partnerId", partnerId);
+        claim.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd"));
+        claim.put("products", java.util.Arrays.stream(products).map(code -> Map.of("code", code)).toList());
+        claim.put("partnerContact", Map.of("name", "Partner contact", "email", partnerContact, "locale", "en-US"));
+        return claim;
     }
 }

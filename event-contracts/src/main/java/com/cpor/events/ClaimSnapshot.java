@@ -29,19 +29,20 @@ public record ClaimSnapshot(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        PartnerOrganisation partnerOrganisation) {
+        PartnerOrganisation partnerOrganisation,
+        RequestedChanges requestedChanges) {
 
-    /** A snapshot as written before the partner directory (events of that shape read with no organisation). */
+    /** A snapshot as written before the partner directory and {@code requestedChanges} (old-shape readers and tests). */
     public ClaimSnapshot(String claimId, String name, String partnerId, SolutionArea solutionArea, Activity activity,
                          Program program, Customer customer, List<Product> products, Contact customerContact,
                          Contact customerTechnicalContact, Contact partnerContact, String solutionSellerName,
                          String isvSolutionName, ClaimStatus status, Rejection rejection, Deadlines deadlines,
-                         List<String> competingClaimIds, Instant eligibilitySentAt, int disputeCount, Instant submittedAt,
-                         Instant approvedAt, Instant createdAt, Instant updatedAt, long version) {
+                         List<String> competingClaimIds, Instant eligibilitySentAt, int disputeCount,
+                         Instant submittedAt, Instant approvedAt, Instant createdAt, Instant updatedAt, long version) {
         this(claimId, name, partnerId, solutionArea, activity, program, customer, products, customerContact,
                 customerTechnicalContact, partnerContact, solutionSellerName, isvSolutionName, status, rejection,
                 deadlines, competingClaimIds, eligibilitySentAt, disputeCount, submittedAt, approvedAt, createdAt,
-                updatedAt, version, null);
+                updatedAt, version, null, null);
     }
 
     /** The same snapshot naming the partner organisation behind its partnerId. */
@@ -49,7 +50,7 @@ public record ClaimSnapshot(
         return new ClaimSnapshot(claimId, name, partnerId, solutionArea, activity, program, customer, products,
                 customerContact, customerTechnicalContact, partnerContact, solutionSellerName, isvSolutionName, status,
                 rejection, deadlines, competingClaimIds, eligibilitySentAt, disputeCount, submittedAt, approvedAt,
-                createdAt, updatedAt, version, organisation);
+                createdAt, updatedAt, version, organisation, requestedChanges);
     }
 
     /**
@@ -79,11 +80,32 @@ public record ClaimSnapshot(
     public record Product(String code, String subscriptionId) {
     }
 
-    /** {@code locale} is a BCP 47 tag: en-US, zh-CN, ru-RU, pl-PL, hu-HU. */
-    public record Contact(String name, String title, String email, String locale) {
+    /**
+     * {@code locale} is a BCP 47 tag: en-US, zh-CN, ru-RU, pl-PL, hu-HU. {@code timeZone} is an IANA zone id the
+     * contact's dates are shown in; null when the partner gave none ({@link ContactTimeZones} picks the default).
+     */
+    public record Contact(String name, String title, String email, String locale, String timeZone) {
+
+        public Contact(String name, String title, String email, String locale) {
+            this(name, title, email, locale, null);
+        }
     }
 
-    public record Rejection(RejectionReason reason, String comment, Instant at, boolean finalDecision) {
+    /** {@code withdrawalReason} is set for a partner request (withdrawal), null otherwise and in older events. */
+    public record Rejection(RejectionReason reason, String comment, Instant at, boolean finalDecision,
+                            WithdrawalReason withdrawalReason) {
+
+        public Rejection(RejectionReason reason, String comment, Instant at, boolean finalDecision) {
+            this(reason, comment, at, finalDecision, null);
+        }
+    }
+
+    /**
+     * What the reviewer asked of the partner in the open partner-action request (null when none is open):
+     * products to remove before resubmitting (product codes), the reasons and the reviewer's comment.
+     */
+    public record RequestedChanges(List<PartnerActionReason> reasons, String comment, List<String> productsToRemove,
+                                   Instant requestedAt) {
     }
 
     /** {@code decisionTargetDueAt}: the overall decision target (null while the partner is asked to act). */

@@ -90,4 +90,50 @@ class EventContractsTest {
         assertThat(json.readValue(json.writerFor(ConsentEvent.class).writeValueAsString(current), ConsentEvent.class))
                 .isEqualTo(current);
     }
+
+    @Test
+    void a_withdrawal_written_before_reason_codes_still_reads_and_the_new_fields_round_trip() {
+        JsonMapper json = JsonMapper.builder().build();
+        String old = """
+                {"type":"claim.withdrawn","eventId":"6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10",
+                 "occurredAt":"2026-11-21T10:00:00Z","claimId":"c-1","actor":null,"reason":"Wrong MPN",
+                 "previousStatus":"SUBMITTED","claim":{"claimId":"c-1","customerContact":
+                 {"name":"Anna","email":"anna@contoso.example","locale":"pl-PL"},
+                 "rejection":{"reason":"PARTNER_REQUEST","comment":"Wrong MPN","finalDecision":true},
+                 "disputeCount":0,"version":3}}
+                """;
+        com.cpor.events.claims.ClaimWithdrawn read = (com.cpor.events.claims.ClaimWithdrawn)
+                json.readValue(old, com.cpor.events.claims.ClaimEvent.class);
+        assertThat(read.reason()).isEqualTo("Wrong MPN");
+        assertThat(read.reasonCode()).isNull();
+        assertThat(read.claim().customerContact().timeZone()).isNull();
+        assertThat(read.claim().rejection().withdrawalReason()).isNull();
+        assertThat(read.claim().requestedChanges()).isNull();
+
+        ClaimSnapshot snapshot = new ClaimSnapshot("c-1", "n", "1234567", SolutionArea.MICROSOFT_365, Activity.USAGE,
+                Program.OSU_M365, null, List.of(), new ClaimSnapshot.Contact("Anna", null, "a@b.example", "pl-PL",
+                "Europe/Warsaw"), null, null, null, null, ClaimStatus.REJECTED,
+                new ClaimSnapshot.Rejection(RejectionReason.PARTNER_REQUEST, "text", null, true, WithdrawalReason.OTHER),
+                ClaimSnapshot.Deadlines.NONE, List.of(), null, 0, null, null, null, null, 3,
+                new ClaimSnapshot.RequestedChanges(List.of(PartnerActionReason.MISSING_PRODUCTS), "c",
+                        List.of("TEAMS"), Instant.parse("2026-11-21T10:00:00Z")));
+        com.cpor.events.claims.ClaimWithdrawn current = new com.cpor.events.claims.ClaimWithdrawn(UUID.randomUUID(),
+                Instant.parse("2026-11-21T10:00:00Z"), "c-1", null, "text", ClaimStatus.SUBMITTED, snapshot,
+                WithdrawalReason.OTHER);
+        assertThat(json.readValue(json.writerFor(com.cpor.events.claims.ClaimEvent.class).writeValueAsString(current),
+                com.cpor.events.claims.ClaimEvent.class)).isEqualTo(current);
+    }
+
+    @Test
+    void a_contacts_zone_is_its_own_else_its_countrys_else_the_deployments() {
+        java.time.ZoneId utc = java.time.ZoneId.of("UTC");
+        assertThat(ContactTimeZones.of("America/Los_Angeles", "pl-PL", utc)).hasToString("America/Los_Angeles");
+        assertThat(ContactTimeZones.of(null, "pl-PL", utc)).hasToString("Europe/Warsaw");
+        assertThat(ContactTimeZones.of(null, "hu-HU", utc)).hasToString("Europe/Budapest");
+        assertThat(ContactTimeZones.of(null, "ru-RU", utc)).hasToString("Europe/Moscow");
+        assertThat(ContactTimeZones.of(null, "zh-CN", utc)).hasToString("Asia/Shanghai");
+        assertThat(ContactTimeZones.of(null, "en-US", utc)).isEqualTo(utc);
+        assertThat(ContactTimeZones.of("not/a-zone", null, utc)).isEqualTo(utc);
+        assertThat(ContactTimeZones.isIanaId("+02:00")).isFalse();
+    }
 }

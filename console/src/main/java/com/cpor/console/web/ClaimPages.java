@@ -140,8 +140,15 @@ class ClaimPages {
     }
 
     @PostMapping("/claims/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
-        return act(id, flash, "withdrawn", () -> api.claimAction(id, "withdraw", Map.of("reason", reason)));
+    String withdraw(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
+        // the reason is a code (WRONG_PARTNER_ID, ...); the text is required by claim-service for OTHER
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason);
+        if (!text.isBlank()) {
+            body.put("text", text);
+        }
+        return act(id, flash, "withdrawn", () -> api.claimAction(id, "withdraw", body));
     }
 
     @PostMapping("/claims/{id}/dispute")

@@ -68,12 +68,12 @@ final class ClaimDriver {
                     awaitSentToEvaluation(run);
                 }
                 case WITHDRAWN_WHEN_SUBMITTED -> {
-                    act(partner, claimUrl(run.claimId) + "/withdraw", Map.of("reason", "Wrong customer tenant"));
+                    act(partner, claimUrl(run.claimId) + "/withdraw", Map.of("reason", "OTHER", "text", "Wrong customer tenant"));
                     awaitClaim(run.claimId, rejectedFor("PARTNER_REQUEST"));
                 }
                 case WITHDRAWN_IN_REVIEW -> {
                     startReview(run.claimId);
-                    act(partner, claimUrl(run.claimId) + "/withdraw", Map.of("reason", "Wrong customer tenant"));
+                    act(partner, claimUrl(run.claimId) + "/withdraw", Map.of("reason", "OTHER", "text", "Wrong customer tenant"));
                     awaitClaim(run.claimId, rejectedFor("PARTNER_REQUEST"));
                 }
             }

@@ -192,7 +192,7 @@ class AuthorizationMatrixE2EIT {
                         + (allowed ? Fixtures.editingWithDocument() : sharedClaim).id() + "/submit", Map.of())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/withdraw", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("POST", claims + "/" + (allowed ? Fixtures.submitted() : sharedClaim).id()
-                        + "/withdraw", Map.of("reason", "Customer chose another partner"))));
+                        + "/withdraw", Map.of("reason", "OTHER", "text", "Customer chose another partner"))));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/dispute", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("POST", claims + "/"
                         + (allowed ? fresh(State.REJECTED) : sharedClaim).id() + "/dispute",

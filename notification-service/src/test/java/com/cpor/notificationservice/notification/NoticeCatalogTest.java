@@ -1,6 +1,7 @@
 package com.cpor.notificationservice.notification;
 
 import com.cpor.events.ClaimStatus;
+import com.cpor.events.ContactTimeZones;
 import com.cpor.events.CporEvent;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.consents.ConsentLinkCipher;
@@ -69,6 +70,7 @@ class NoticeCatalogTest {
                         SampleEvents::partnerEmail, (s, l) -> List.of(
                         msg("enum.PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT", l),
                         msg("enum.PartnerActionReason.MISSING_PRODUCTS", l), "Please upload the signed PoE.",
+                        msg("partner-action-required.productsToRemove", l), "- " + msg("product.EXCHANGE_ONLINE", l),
                         date(SampleEvents.RESPOND_BY, l), partnerLink(s))),
                 new Case("rejected by reviewer, disputable", NoticeTemplate.PARTNER_CLAIM_REJECTED,
                         s -> s.rejected(RejectionReason.INSUFFICIENT_POE, false, ClaimStatus.IN_REVIEW),
@@ -131,6 +133,12 @@ class NoticeCatalogTest {
         assertWellFormed(rendered);
         assertTranslated(rendered, mail);
         for (String expected : notice.shows().apply(sample, locale)) {
+            if (expected.startsWith("- ")) { // a line of a list in the text body, an item of a list in HTML
+                assertThat(rendered.textBody()).as("text body lists %s", expected).contains("\n" + expected + "\n");
+                assertThat(rendered.htmlBody()).as("HTML body lists %s", expected)
+                        .contains("<li>" + htmlEscaped(expected.substring(2)) + "</li>");
+                continue;
+            }
             assertThat(rendered.htmlBody()).as("HTML body shows %s", expected).contains(htmlEscaped(expected));
             assertThat(rendered.textBody()).as("text body shows %s", expected).contains(expected);
         }
@@ -251,7 +259,46 @@ class NoticeCatalogTest {
             RenderedMail rendered = RENDERER.render(notice);
             assertWellFormed(rendered);
             assertThat(rendered.textBody()).contains(msg("enum.Stage.REVIEW_DECISION", locale),
-                    date(SampleEvents.RESPOND_BY, locale), "Réka Szabó", "Contoso – Teams usage");
+                    RENDERER.formatDate(SampleEvents.RESPOND_BY, locale, ZONE), "Réka Szabó", "Contoso – Teams usage");
+        }
+    }
+
+    /** Two recipients of one claim, each reading the dates in their own zone: named, and at their local time. */
+    @ParameterizedTest(name = "customer {0} in {1}, partner {2} in {3}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "-", value = {
+            "pl-PL, -,                   zh-CN, -,          Europe/Warsaw,       Asia/Shanghai",
+            "en-US, America/Los_Angeles, hu-HU, -,          America/Los_Angeles, Europe/Budapest",
+            "ru-RU, -,                   en-US, -,          Europe/Moscow,       UTC",
+            "zh-CN, Europe/Warsaw,       pl-PL, Asia/Tokyo, Europe/Warsaw,       Asia/Tokyo"})
+    void dates_are_shown_in_each_recipients_time_zone_with_the_zone_named(String customerLocale, String customerZone,
+            String partnerLocale, String partnerZone, String customerShown, String partnerShown) {
+        SampleEvents sample = new SampleEvents("c-" + java.util.UUID.randomUUID(), customerLocale, partnerLocale,
+                customerZone, partnerZone);
+        ThymeleafNoticeRenderer inUtc = new ThymeleafNoticeRenderer(MailTemplates.engine(MESSAGES), MESSAGES, ZoneId.of("UTC"));
+        List<Notice> planned = new NoticePlanner(new InMemoryClaimDirectory(), SETTINGS, LINKS).plan(sample.consentRequested());
+
+        Notice customer = planned.stream().filter(n -> n.template() == NoticeTemplate.CUSTOMER_CONSENT_REQUEST).findFirst().orElseThrow();
+        Notice partner = planned.stream().filter(n -> n.template() == NoticeTemplate.PARTNER_CLAIM_APPROVED).findFirst().orElseThrow();
+        for (Object[] check : List.of(new Object[]{customer, customerLocale, customerShown},
+                new Object[]{partner, partnerLocale, partnerShown})) {
+            Locale locale = Locale.forLanguageTag((String) check[1]);
+            String shownZone = (String) check[2];
+            String expected = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
+                    java.time.format.FormatStyle.SHORT).withLocale(locale)
+                    .format(SampleEvents.WINDOW_END.atZone(ZoneId.of(shownZone))) + " (" + shownZone + ")";
+            RenderedMail rendered = inUtc.render((Notice) check[0]);
+            assertThat(rendered.textBody()).as("%s reads", check[1]).contains(expected);
+            assertThat(rendered.htmlBody()).as("%s reads", check[1]).contains(htmlEscaped(expected));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void every_withdrawal_reason_has_a_label_in_every_language() {
+        for (Locale locale : SupportedLocales.ALL) {
+            for (com.cpor.events.WithdrawalReason reason : com.cpor.events.WithdrawalReason.values()) {
+                String label = MESSAGES.getMessage("enum.WithdrawalReason." + reason.name(), null, null, locale);
+                assertThat(label).as("%s in %s", reason, locale).isNotBlank().isNotEqualTo(reason.name());
+            }
         }
     }
 
@@ -282,8 +329,9 @@ class NoticeCatalogTest {
         return MESSAGES.getMessage(key, args, locale);
     }
 
+    /** As the sample's contacts (no zone of their own) read it: in their locale's country's zone, else ZONE. */
     private static String date(Instant instant, Locale locale) {
-        return RENDERER.formatDate(instant, locale);
+        return RENDERER.formatDate(instant, locale, ContactTimeZones.defaultFor(locale.toLanguageTag()).orElse(ZONE));
     }
 
     private static String htmlEscaped(String text) {

@@ -4,6 +4,7 @@ import com.cpor.events.Activity;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.events.ClaimStatus;
+import com.cpor.events.PartnerActionReason;
 import com.cpor.events.Program;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.SolutionArea;
@@ -21,8 +22,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Events as the other services publish them, for one claim whose contacts speak the given locale. */
-public record SampleEvents(String claimId, String customerLocale, String partnerLocale) {
+/**
+ * Events as the other services publish them, for one claim whose contacts speak the given locale (and live in the
+ * given IANA time zones; null: none given).
+ */
+public record SampleEvents(String claimId, String customerLocale, String partnerLocale, String customerTimeZone,
+                           String partnerTimeZone) {
+
+    public SampleEvents(String claimId, String customerLocale, String partnerLocale) {
+        this(claimId, customerLocale, partnerLocale, null, null);
+    }
 
     public static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
     public static final Instant WINDOW_END = Instant.parse("2026-11-27T10:15:30Z");
@@ -60,10 +69,14 @@ public record SampleEvents(String claimId, String customerLocale, String partner
                 Program.OSU_M365, new ClaimSnapshot.Customer("6f1c2a52-9c1e-4f3e-8a8b-2d9c3e1f4a10",
                 "contoso.onmicrosoft.com", "Contoso Ltd"),
                 List.of(new ClaimSnapshot.Product("TEAMS", null), new ClaimSnapshot.Product("EXCHANGE_ONLINE", null)),
-                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", customerEmail(), customerLocale),
+                new ClaimSnapshot.Contact("Anna Kowalska", "CIO", customerEmail(), customerLocale, customerTimeZone),
                 null,
-                new ClaimSnapshot.Contact("Piotr Nowak", null, partnerEmail(), partnerLocale),
-                null, null, status, rejection, deadlines, List.of(), null, 0, NOW, null, NOW, NOW, version, ORGANISATION);
+                new ClaimSnapshot.Contact("Piotr Nowak", null, partnerEmail(), partnerLocale, partnerTimeZone),
+                null, null, status, rejection, deadlines, List.of(), null, 0, NOW, null, NOW, NOW, version,
+                ORGANISATION,
+                status == ClaimStatus.PARTNER_ACTION_REQUIRED ? new ClaimSnapshot.RequestedChanges(
+                        List.of(PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT, PartnerActionReason.MISSING_PRODUCTS),
+                        "Please upload the signed PoE.", List.of("EXCHANGE_ONLINE"), NOW) : null);
     }
 
     public ClaimSnapshot approvedClaim() {

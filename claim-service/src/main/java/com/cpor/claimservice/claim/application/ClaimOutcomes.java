@@ -101,7 +101,7 @@ public class ClaimOutcomes {
                 }
                 case PartnerActionRequested requested -> {
                     Transition transition = claim.requestPartnerAction(requested.reviewer(), requested.reasons(),
-                            requested.comment(), requested.respondBy(), now);
+                            requested.comment(), requested.productsToRemove(), requested.respondBy(), now);
                     claims.update(claim, loaded);
                     Map<String, Object> request = new LinkedHashMap<>();
                     request.put("respondBy", requested.respondBy());

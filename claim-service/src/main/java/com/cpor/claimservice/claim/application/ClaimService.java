@@ -21,6 +21,7 @@ import com.cpor.claimservice.config.ClaimLimitsProperties;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
+import com.cpor.events.WithdrawalReason;
 import com.cpor.events.claims.ClaimDisputed;
 import com.cpor.events.claims.ClaimEdited;
 import com.cpor.events.claims.ClaimResubmitted;
@@ -91,7 +92,7 @@ public class ClaimService {
 
     @Transactional(readOnly = true)
     public ClaimView get(Caller caller, String claimId) {
-        return view(visible(caller, claims.find(claimId).orElse(null), claimId));
+        return view(caller, visible(caller, claims.find(claimId).orElse(null), claimId));
     }
 
     @Transactional(readOnly = true)
@@ -99,10 +100,10 @@ public class ClaimService {
         return claims.search(search, page, size);
     }
 
-    /** A claim of a list page with its documents and allowed actions. */
+    /** A claim of a list page with its documents and allowed actions, as the caller may see it. */
     @Transactional(readOnly = true)
-    public ClaimView viewOf(Claim claim) {
-        return view(claim);
+    public ClaimView viewOf(Caller caller, Claim claim) {
+        return view(caller, claim);
     }
 
     @Transactional(readOnly = true)
@@ -119,16 +120,26 @@ public class ClaimService {
         return new Slice<>(comments.list(claimId, (long) page * size, size), comments.count(claimId));
     }
 
+    /** A partner's view of the history names no competitor: see {@link CompetitorPrivacy}. */
     @Transactional(readOnly = true)
     public Slice<HistoryEntry> history(Caller caller, String claimId, int page, int size) {
-        visible(caller, claims.find(claimId).orElse(null), claimId);
-        return new Slice<>(history.list(claimId, (long) page * size, size), history.count(claimId));
+        Claim claim = visible(caller, claims.find(claimId).orElse(null), claimId);
+        List<HistoryEntry> entries = history.list(claimId, (long) page * size, size);
+        if (!seesCompetitors(caller)) {
+            entries = entries.stream().map(entry -> CompetitorPrivacy.forPartner(entry, claim.competingClaimIds())).toList();
+        }
+        return new Slice<>(entries, history.count(claimId));
     }
 
     @Transactional(readOnly = true)
     public Slice<PoeDocument> documents(Caller caller, String claimId, int page, int size) {
         visible(caller, claims.find(claimId).orElse(null), claimId);
         return new Slice<>(documents.list(claimId, (long) page * size, size), documents.count(claimId));
+    }
+
+    /** Competing claims are private (§8): only reviewers see which claims compete, partners only that theirs does. */
+    public static boolean seesCompetitors(Caller caller) {
+        return caller.isReviewer();
     }
 
     /** Which partners' claims the caller may list: null for reviewers (all), else the token's partner IDs. */
@@ -150,7 +161,7 @@ public class ClaimService {
         claim.partnerOrganisationIs(organisation);
         claims.insert(claim);
         journal.record(claim.id(), partner(caller), HistoryEntry.Kind.CREATED, "Claim created in EDITING");
-        return view(claim);
+        return view(caller, claim);
     }
 
     /**
@@ -194,7 +205,7 @@ public class ClaimService {
                 exclusivity.flagCompeting(claim, competing, overlaps);
             }
         }
-        return view(claim);
+        return view(caller, claim);
     }
 
     @Transactional
@@ -283,29 +294,39 @@ public class ClaimService {
         if (newlyCompeting) {
             exclusivity.flagCompeting(claim, competing, overlaps);
         }
-        return view(claim);
+        return view(caller, claim);
     }
 
+    /** @param text the partner's words: optional, required for {@link WithdrawalReason#OTHER} */
     @Transactional
-    public ClaimView withdraw(Caller caller, String claimId, String reason) {
-        if (reason == null || reason.length() > limits.maxReasonLength() || reason.isBlank()) {
-            throw new InvalidInputProblem("reason", "is required (at most " + limits.maxReasonLength() + " characters)");
+    public ClaimView withdraw(Caller caller, String claimId, WithdrawalReason reason, String text) {
+        if (reason == null) {
+            throw new InvalidInputProblem("reason", "is required, one of " + java.util.Arrays.toString(WithdrawalReason.values()));
+        }
+        String words = text == null || text.isBlank() ? null : text.strip();
+        if (words != null && words.length() > limits.maxReasonLength()) {
+            throw new InvalidInputProblem("text", "must be at most " + limits.maxReasonLength() + " characters");
+        }
+        if (words == null && reason == WithdrawalReason.OTHER) {
+            throw new InvalidInputProblem("text", "is required when the reason is OTHER");
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
         Actor actor = partner(caller);
-        Transition transition = claim.withdraw(actor, reason, journal.now());
+        Transition transition = claim.withdraw(actor, reason, words, journal.now());
         claims.update(claim, loaded);
-        journal.publish(new ClaimWithdrawn(journal.newEventId(), journal.now(), claimId, actor, reason, transition.from(),
-                ClaimSnapshots.of(claim)));
-        journal.statusChanged(claim, transition);
+        // events before codes carried free text in `reason`: it stays readable for consumers of that shape
+        String legacyReason = words != null ? words : reason.name();
+        journal.publish(new ClaimWithdrawn(journal.newEventId(), journal.now(), claimId, actor, legacyReason,
+                transition.from(), ClaimSnapshots.of(claim), reason));
+        journal.statusChanged(claim, transition, Map.of("withdrawalReason", reason));
         if (claim.wasSentToEvaluation()) {
             journal.publish(new AssociationRevoked(journal.newEventId(), journal.now(), claimId, claim.details().partnerId(),
-                    claim.details().customer().tenantId(), reason, journal.now()));
+                    claim.details().customer().tenantId(), legacyReason, journal.now(), reason));
             journal.record(claimId, Actor.system("claim-service"), HistoryEntry.Kind.ASSOCIATION_REVOKED,
                     "Association revoked at incentive-eligibility evaluation");
         }
-        return view(claim);
+        return view(caller, claim);
     }
 
     @Transactional
@@ -339,7 +360,7 @@ public class ClaimService {
         journal.publish(new ClaimDisputed(journal.newEventId(), journal.now(), claimId, actor, justification, ids,
                 ClaimSnapshots.of(claim)));
         journal.statusChanged(claim, transition);
-        return view(claim);
+        return view(caller, claim);
     }
 
     /** Partners comment on their own claims, reviewers on any claim. */
@@ -366,8 +387,9 @@ public class ClaimService {
 
     // ---- helpers
 
-    private ClaimView view(Claim claim) {
-        return new ClaimView(claim, documents.list(claim.id()), claim.allowedActions(journal.now()), calendarsOf(claim));
+    private ClaimView view(Caller caller, Claim claim) {
+        return new ClaimView(claim, documents.list(claim.id()), claim.allowedActions(journal.now()),
+                seesCompetitors(caller), calendarsOf(claim));
     }
 
     /** Which calendar counts which deadline: the partner's (from the directory) and the review team's. */

@@ -6,6 +6,7 @@ import com.cpor.claimservice.claim.domain.Contact;
 import com.cpor.claimservice.claim.domain.Deadlines;
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Rejection;
+import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.events.ClaimSnapshot;
 
 /** The claim as the wire shows it to other services (ClaimSnapshot of event-contracts). */
@@ -35,7 +36,7 @@ public final class ClaimSnapshots {
                 details.isvSolutionName(),
                 claim.status(),
                 rejection == null ? null : new ClaimSnapshot.Rejection(rejection.reason(), rejection.comment(),
-                        rejection.at(), rejection.finalDecision()),
+                        rejection.at(), rejection.finalDecision(), rejection.withdrawalReason()),
                 new ClaimSnapshot.Deadlines(deadlines.reviewStartDueAt(), deadlines.reviewDecisionDueAt(),
                         deadlines.partnerResponseDueAt(), deadlines.consentWindowEndsAt(), deadlines.disputeUntil(),
                         deadlines.disputeReviewDueAt(), deadlines.decisionTargetDueAt()),
@@ -47,7 +48,8 @@ public final class ClaimSnapshots {
                 claim.createdAt(),
                 claim.updatedAt(),
                 claim.version(),
-                organisation(claim.partnerOrganisation()));
+                organisation(claim.partnerOrganisation()),
+                requestedChanges(claim.requestedChanges()));
     }
 
     public static ClaimSnapshot.PartnerOrganisation organisation(PartnerOrganisation organisation) {
@@ -61,6 +63,12 @@ public final class ClaimSnapshots {
 
     private static ClaimSnapshot.Contact contact(Contact contact) {
         return contact == null ? null
-                : new ClaimSnapshot.Contact(contact.name(), contact.title(), contact.email(), contact.locale());
+                : new ClaimSnapshot.Contact(contact.name(), contact.title(), contact.email(), contact.locale(),
+                contact.timeZone());
+    }
+
+    private static ClaimSnapshot.RequestedChanges requestedChanges(RequestedChanges requested) {
+        return requested == null ? null : new ClaimSnapshot.RequestedChanges(requested.reasons(), requested.comment(),
+                requested.productsToRemove(), requested.requestedAt());
     }
 }

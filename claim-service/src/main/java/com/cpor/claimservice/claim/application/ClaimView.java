@@ -6,9 +6,13 @@ import com.cpor.claimservice.claim.domain.PoeDocument;
 
 import java.util.List;
 
-/** A claim with its documents, what the partner can do next, and the calendars its deadlines are counted in. */
+/**
+ * A claim with its documents, what the partner can do next, and the calendars its deadlines are counted in, for one
+ * caller: {@code showsCompetitors} is false for partners, who may know that their claim competes but not with which
+ * claims (§8).
+ */
 public record ClaimView(Claim claim, List<PoeDocument> documents, List<ClaimAction> allowedActions,
-                        DeadlineCalendars calendars) {
+                        boolean showsCompetitors, DeadlineCalendars calendars) {
 
     /**
      * Partner-facing deadlines count the partner's business days, reviewer SLAs the review team's (spec §8); each

@@ -4,6 +4,7 @@ import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.PartnerActionReason;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.WithdrawalReason;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class Claim {
     private final Instant createdAt;
     private Instant updatedAt;
     private long version;
+    /** The open partner-action request: what the reviewer asked for (null when none is open). */
+    private RequestedChanges requestedChanges;
     /** Policy in effect: how many times a claim may be disputed. */
     private final int disputesAllowed;
     /** Who stands behind the partnerId, from the partner directory (null for claims of IDs it no longer has). */
@@ -56,6 +59,17 @@ public final class Claim {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.version = version;
+    }
+
+    /** The claim as stored, with the open partner-action request. */
+    public static Claim restore(String id, ClaimDetails details, ClaimStatus status, Rejection rejection,
+                                Deadlines deadlines, List<String> competingClaimIds, Instant eligibilitySentAt,
+                                int disputeCount, Instant submittedAt, Instant approvedAt, Instant createdAt,
+                                Instant updatedAt, long version, int disputesAllowed, RequestedChanges requestedChanges) {
+        Claim claim = restore(id, details, status, rejection, deadlines, competingClaimIds, eligibilitySentAt,
+                disputeCount, submittedAt, approvedAt, createdAt, updatedAt, version, disputesAllowed);
+        claim.requestedChanges = requestedChanges;
+        return claim;
     }
 
     /** A new claim in EDITING; its fields must already be valid. */
@@ -172,26 +186,50 @@ public final class Claim {
             throw new InvalidClaimException("documents", "at least one proof-of-execution document is required to submit");
         }
         boolean resubmission = status == PARTNER_ACTION_REQUIRED;
-        if (!resubmission) {
+        if (resubmission) {
+            requireRequestedRemovals();
+            requestedChanges = null;
+        } else {
             submittedAt = now;
         }
         deadlines = deadlines.withPartnerResponseDueAt(null).withReviewDecisionDueAt(null);
         return moveTo(SUBMITTED, partner, List.of(), resubmission ? "resubmitted" : null, now);
     }
 
+    /** The products the reviewer asked to remove must be gone before the claim goes back (409 naming them). */
+    private void requireRequestedRemovals() {
+        if (requestedChanges == null || requestedChanges.productsToRemove().isEmpty()) {
+            return;
+        }
+        Set<String> claimed = new LinkedHashSet<>();
+        details.products().forEach(product -> claimed.add(product.code()));
+        List<String> stillClaimed = requestedChanges.productsToRemove().stream().filter(claimed::contains).toList();
+        if (!stillClaimed.isEmpty()) {
+            throw new ProductsToRemoveException(stillClaimed);
+        }
+    }
+
     public boolean isResubmission(Transition transition) {
         return transition.from() == PARTNER_ACTION_REQUIRED && transition.to() == SUBMITTED;
     }
 
-    /** Partner request: final rejection from any active status. */
-    public Transition withdraw(Actor partner, String reason, Instant now) {
+    /**
+     * Partner request: final rejection from any active status.
+     *
+     * @param text the partner's words (required for {@link WithdrawalReason#OTHER}, checked by the caller)
+     */
+    public Transition withdraw(Actor partner, WithdrawalReason reason, String text, Instant now) {
+        if (reason == null) {
+            throw new IllegalArgumentException("A withdrawal needs a reason");
+        }
         if (status != SUBMITTED && status != IN_REVIEW && status != PARTNER_ACTION_REQUIRED && status != APPROVED) {
             throw refused(WITHDRAW, "Only a submitted, in-review, partner-action-required or approved claim can be withdrawn"
                     + (status == EDITING ? "; a claim in EDITING can be deleted" : ""), now);
         }
-        rejection = new Rejection(RejectionReason.PARTNER_REQUEST, reason, now, true);
+        rejection = new Rejection(RejectionReason.PARTNER_REQUEST, text, now, true, reason);
         deadlines = Deadlines.NONE.withConsentWindowEndsAt(status == APPROVED ? deadlines.consentWindowEndsAt() : null);
-        return moveTo(REJECTED, partner, List.of(RejectionReason.PARTNER_REQUEST.name()), reason, now);
+        requestedChanges = null;
+        return moveTo(REJECTED, partner, List.of(RejectionReason.PARTNER_REQUEST.name(), reason.name()), text, now);
     }
 
     public boolean wasSentToEvaluation() {
@@ -272,13 +310,23 @@ public final class Claim {
         return moveTo(IN_REVIEW, reviewer, List.of(), null, now);
     }
 
-    /** IN_REVIEW → PARTNER_ACTION_REQUIRED with at least one reason; the partner must resubmit by {@code respondBy}. */
+    /**
+     * IN_REVIEW → PARTNER_ACTION_REQUIRED with at least one reason; the partner must resubmit by {@code respondBy},
+     * without the products the reviewer asks to remove.
+     */
     public Transition requestPartnerAction(Actor reviewer, List<PartnerActionReason> reasons, String comment,
                                            Instant respondBy, Instant now) {
+        return requestPartnerAction(reviewer, reasons, comment, List.of(), respondBy, now);
+    }
+
+    public Transition requestPartnerAction(Actor reviewer, List<PartnerActionReason> reasons, String comment,
+                                           List<String> productsToRemove, Instant respondBy, Instant now) {
         requireStatus(REQUEST_PARTNER_ACTION, now, IN_REVIEW);
         if (reasons == null || reasons.isEmpty()) {
             throw new IllegalArgumentException("A partner-action request needs at least one reason");
         }
+        requestedChanges = new RequestedChanges(reasons, comment,
+                productsToRemove == null ? List.of() : productsToRemove.stream().distinct().toList(), now);
         // the decision target does not run while the partner is asked to act; the resubmission's review resumes it
         deadlines = deadlines.withReviewDecisionDueAt(null).withPartnerResponseDueAt(respondBy).withDecisionTargetDueAt(null);
         return moveTo(PARTNER_ACTION_REQUIRED, reviewer, reasons.stream().map(Enum::name).toList(), comment, now);
@@ -308,6 +356,7 @@ public final class Claim {
         }
         rejection = new Rejection(reason, comment, now, false);
         deadlines = Deadlines.NONE.withDisputeUntil(disputeUntil);
+        requestedChanges = null;
         return moveTo(REJECTED, reviewer, List.of(reason.name()), comment, now);
     }
 
@@ -418,6 +467,15 @@ public final class Claim {
 
     public List<String> competingClaimIds() {
         return competingClaimIds;
+    }
+
+    /** Whether another partner's active claim overlaps this one (all a partner may know of its competitors). */
+    public boolean isCompeting() {
+        return !competingClaimIds.isEmpty();
+    }
+
+    public RequestedChanges requestedChanges() {
+        return requestedChanges;
     }
 
     public Instant eligibilitySentAt() {

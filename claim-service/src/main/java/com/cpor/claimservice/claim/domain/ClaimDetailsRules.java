@@ -1,6 +1,7 @@
 package com.cpor.claimservice.claim.domain;
 
 import com.cpor.events.Activity;
+import com.cpor.events.ContactTimeZones;
 import com.cpor.events.SolutionArea;
 
 import java.util.ArrayList;
@@ -158,6 +159,11 @@ public final class ClaimDetailsRules {
         if (contact.locale() == null ? needsLocale : contact.locale().length() > FieldLimits.MAX_LOCALE
                 || !LOCALE.matcher(contact.locale()).matches()) {
             violations.add(new Violation(field + ".locale", "is required as a language tag such as en-US or pl-PL"));
+        }
+        if (contact.timeZone() != null && (contact.timeZone().length() > FieldLimits.MAX_TIME_ZONE
+                || !ContactTimeZones.isIanaId(contact.timeZone()))) {
+            violations.add(new Violation(field + ".timeZone",
+                    "must be an IANA time zone such as Europe/Warsaw or America/New_York (or left out)"));
         }
     }
 

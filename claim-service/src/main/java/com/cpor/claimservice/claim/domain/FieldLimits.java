@@ -19,6 +19,8 @@ public record FieldLimits(int maxText, int maxProducts) {
     public static final int MAX_DOMAIN = 253;
     /** Declared e-mail domains of one customer (contact-domain warning): a few, not a directory. */
     public static final int MAX_DECLARED_DOMAINS = 20;
+    /** The longest IANA zone id is 32 characters (America/Argentina/ComodRivadavia). */
+    public static final int MAX_TIME_ZONE = 64;
 
     public FieldLimits {
         if (maxText < 1 || maxProducts < 1) {

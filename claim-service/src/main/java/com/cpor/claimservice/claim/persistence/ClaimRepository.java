@@ -5,6 +5,7 @@ import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.Deadlines;
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Rejection;
+import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.ClaimStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,7 +31,7 @@ public class ClaimRepository {
     /** The claim's columns and the directory's organisation of its partnerId (a subquery: rows stay lockable). */
     private static final String COLUMNS = """
             claim_id, status, details, rejection, deadlines, competing_claim_ids, eligibility_sent_at, dispute_count,
-            submitted_at, approved_at, created_at, updated_at, version,
+            submitted_at, approved_at, created_at, updated_at, version, requested_changes,
             (SELECT json_build_object('partnerId', o.partner_id, 'name', o.name, 'country', o.country,
                                       'timeZone', o.time_zone, 'version', o.version)::text
              FROM partner_directory_id d JOIN partner_organisation o ON o.partner_id = d.organisation_id
@@ -48,11 +49,12 @@ public class ClaimRepository {
         jdbc.sql("""
                         INSERT INTO claim (claim_id, partner_id, status, solution_area, activity, customer_tenant_id, name,
                             customer_name, customer_domain, details, rejection, deadlines, competing_claim_ids,
-                            eligibility_sent_at, dispute_count, submitted_at, approved_at, created_at, updated_at, version)
+                            eligibility_sent_at, dispute_count, submitted_at, approved_at, created_at, updated_at, version,
+                            requested_changes)
                         VALUES (:id, :partnerId, :status, :solutionArea, :activity, :tenantId, :name, :customerName,
                             :customerDomain, CAST(:details AS jsonb), CAST(:rejection AS jsonb), CAST(:deadlines AS jsonb),
                             CAST(:competing AS jsonb), :eligibilitySentAt, :disputeCount, :submittedAt, :approvedAt,
-                            :createdAt, :updatedAt, :version)
+                            :createdAt, :updatedAt, :version, CAST(:requestedChanges AS jsonb))
                         """)
                 .paramSource(params(claim))
                 .update();
@@ -71,7 +73,7 @@ public class ClaimRepository {
                             deadlines = CAST(:deadlines AS jsonb), competing_claim_ids = CAST(:competing AS jsonb),
                             eligibility_sent_at = :eligibilitySentAt, dispute_count = :disputeCount,
                             submitted_at = :submittedAt, approved_at = :approvedAt, updated_at = :updatedAt,
-                            version = :version
+                            version = :version, requested_changes = CAST(:requestedChanges AS jsonb)
                         WHERE claim_id = :id AND version = :loadedVersion
                         """)
                 .paramSource(params)
@@ -197,6 +199,7 @@ public class ClaimRepository {
         params.put("createdAt", timestamp(claim.createdAt()));
         params.put("updatedAt", timestamp(claim.updatedAt()));
         params.put("version", claim.version());
+        params.put("requestedChanges", ClaimJson.write(claim.requestedChanges()));
         return params;
     }
 
@@ -216,7 +219,8 @@ public class ClaimRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 rs.getLong("version"),
-                disputesAllowed);
+                disputesAllowed,
+                ClaimJson.read(rs.getString("requested_changes"), RequestedChanges.class));
         claim.partnerOrganisationIs(ClaimJson.read(rs.getString("partner_organisation"), PartnerOrganisation.class));
         return claim;
     }

@@ -98,7 +98,7 @@ class ClaimController {
         ClaimRepository.ClaimPage result = claims.list(search(caller, status, solutionArea, activity, customerTenantId, q, sort),
                 page, size);
         List<ClaimResponse> items = result.claims().stream()
-                .map(claim -> ClaimResponse.of(claims.viewOf(claim)))
+                .map(claim -> ClaimResponse.of(claims.viewOf(caller, claim)))
                 .toList();
         return new ClaimPageResponse(items, page, size, result.total(), (result.total() + size - 1) / size);
     }
@@ -118,12 +118,13 @@ class ClaimController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("claims.csv").build().toString())
-                .body(ClaimCsv.write(result.claims()));
+                .body(ClaimCsv.write(result.claims(), ClaimService.seesCompetitors(caller)));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "Read a claim")
+    @Operation(summary = "Read a claim", description = "A partner sees whether its claim competes with another "
+            + "partner's (competing), never the other claim (competingClaimIds is left out); reviewers see both")
     ResponseEntity<ClaimResponse> get(@PathVariable String id, Caller caller) {
         ClaimView view = claims.get(caller, id);
         return ResponseEntity.ok().eTag(Long.toString(view.claim().version())).body(ClaimResponse.of(view));
@@ -229,7 +230,10 @@ class ClaimController {
 
     @PostMapping("/{id}/submit")
     @PreAuthorize(Roles.PARTNER_WRITERS)
-    @Operation(summary = "Submit (from EDITING) or resubmit (from PARTNER_ACTION_REQUIRED)")
+    @Operation(summary = "Submit (from EDITING) or resubmit (from PARTNER_ACTION_REQUIRED)",
+            description = "A resubmission that still lists a product the reviewer asked to remove "
+                    + "(requestedChanges.productsToRemove) is refused with 409 urn:cpor:problem:products-to-remove, "
+                    + "whose `products` names them")
     ClaimResponse submit(@PathVariable String id, Caller caller) {
         return ClaimResponse.of(claims.submit(caller, id));
     }
@@ -238,7 +242,7 @@ class ClaimController {
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Withdraw (partner request): REJECTED(PARTNER_REQUEST), final")
     ClaimResponse withdraw(@PathVariable String id, @RequestBody Requests.Withdraw body, Caller caller) {
-        return ClaimResponse.of(claims.withdraw(caller, id, body.reason()));
+        return ClaimResponse.of(claims.withdraw(caller, id, body.reason(), body.text()));
     }
 
     @PostMapping("/{id}/dispute")

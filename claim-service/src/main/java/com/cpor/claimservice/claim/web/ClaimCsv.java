@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
 final class ClaimCsv {
 
     private static final String HEADER = "id,name,partnerId,status,solutionArea,activity,program,customerTenantId,"
-            + "customerName,customerDomain,products,rejectionReason,competingClaimIds,eligibilitySentAt,createdAt,updatedAt";
+            + "customerName,customerDomain,products,rejectionReason,competing,competingClaimIds,eligibilitySentAt,createdAt,updatedAt";
 
     private ClaimCsv() {
     }
 
-    static String write(List<Claim> claims) {
+    /** @param showsCompetitors false for partners: the competingClaimIds column stays empty (competing claims are private) */
+    static String write(List<Claim> claims, boolean showsCompetitors) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (Claim claim : claims) {
             ClaimDetails d = claim.details();
@@ -25,7 +26,8 @@ final class ClaimCsv {
                     d.program(), d.customer().tenantId(), d.customer().name(), d.customer().domain(),
                     d.products().stream().map(Product::exclusivityKey).collect(Collectors.joining(" ")),
                     claim.rejection() == null ? null : claim.rejection().reason(),
-                    String.join(" ", claim.competingClaimIds()), claim.eligibilitySentAt(), claim.createdAt(),
+                    claim.isCompeting(), showsCompetitors ? String.join(" ", claim.competingClaimIds()) : null,
+                    claim.eligibilitySentAt(), claim.createdAt(),
                     claim.updatedAt())).append("\r\n");
         }
         return csv.toString();

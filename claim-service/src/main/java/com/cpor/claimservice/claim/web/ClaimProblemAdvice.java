@@ -4,6 +4,7 @@ import com.cpor.claimservice.claim.domain.ActionNotAllowedException;
 import com.cpor.claimservice.claim.domain.ClaimAction;
 import com.cpor.claimservice.claim.domain.FieldsNotEditableException;
 import com.cpor.claimservice.claim.domain.InvalidClaimException;
+import com.cpor.claimservice.claim.domain.ProductsToRemoveException;
 import com.cpor.platform.web.ApiProblem;
 import com.cpor.platform.web.ConflictProblem;
 import com.cpor.platform.web.InvalidInputProblem;
@@ -16,6 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.Map;
 
 /** The domain's refusals as RFC 9457 problems: 400 naming fields, 409 naming status and allowed actions. */
 @RestControllerAdvice
@@ -41,6 +44,18 @@ class ClaimProblemAdvice {
     ResponseEntity<ProblemDetail> notAllowed(ActionNotAllowedException e) {
         return render(new InvalidStateProblem(e.getMessage() + " (the claim is " + e.status() + ")",
                 e.status().name(), e.allowedActions().stream().map(ClaimAction::wireName).toList()));
+    }
+
+    /** 409 naming the products the reviewer asked to remove that the claim still lists ({@code products}). */
+    @ExceptionHandler(ProductsToRemoveException.class)
+    ResponseEntity<ProblemDetail> productsToRemove(ProductsToRemoveException e) {
+        return render(new ConflictProblem("products-to-remove", "Products the reviewer asked to remove are still claimed",
+                e.getMessage()) {
+            @Override
+            public Map<String, Object> properties() {
+                return Map.of("products", e.products());
+            }
+        });
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

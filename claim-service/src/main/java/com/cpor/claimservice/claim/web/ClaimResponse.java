@@ -8,11 +8,14 @@ import com.cpor.claimservice.claim.domain.Contact;
 import com.cpor.claimservice.claim.domain.Customer;
 import com.cpor.claimservice.claim.domain.Deadlines;
 import com.cpor.claimservice.claim.domain.Product;
+import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.Program;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.SolutionArea;
+import com.cpor.events.WithdrawalReason;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -38,7 +41,13 @@ public record ClaimResponse(
         List<DocumentResponse> documents,
         Deadlines deadlines,
         RejectionResponse rejection,
-        List<String> competingClaimIds,
+        @Schema(description = "Whether another partner's active claim overlaps this one (same tenant and workload or "
+                + "subscription); reviewers decide") boolean competing,
+        @Schema(description = "The competing claims: shown to reviewers only, left out for partners (competing claims "
+                + "are private)") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> competingClaimIds,
+        @Schema(description = "What the reviewer asked in the open partner-action request (null when none is open); "
+                + "a resubmission that still claims a product of productsToRemove is refused with 409")
+        RequestedChanges requestedChanges,
         Eligibility eligibility,
         int disputeCount,
         @Schema(description = "What the partner can do with the claim in its current status") List<String> allowedActions,
@@ -55,8 +64,13 @@ public record ClaimResponse(
     public record Organisation(String partnerId, String name, String country, String timeZone) {
     }
 
-    public record RejectionResponse(RejectionReason reason, String comment, Instant at,
-                                    @JsonProperty("final") @Schema(name = "final") boolean isFinal) {
+    public record RejectionResponse(RejectionReason reason,
+                                    @Schema(description = "The reviewer's comment, or for a withdrawal the partner's text")
+                                    String comment, Instant at,
+                                    @JsonProperty("final") @Schema(name = "final") boolean isFinal,
+                                    @Schema(description = "Why the partner withdrew (reason PARTNER_REQUEST); null "
+                                            + "otherwise and for claims withdrawn before reasons were codes")
+                                    WithdrawalReason withdrawalReason) {
     }
 
     public record Eligibility(@Schema(description = "When the association went to incentive-eligibility evaluation")
@@ -73,8 +87,11 @@ public record ClaimResponse(
                 view.documents().stream().map(DocumentResponse::of).toList(),
                 claim.deadlines(),
                 claim.rejection() == null ? null : new RejectionResponse(claim.rejection().reason(),
-                        claim.rejection().comment(), claim.rejection().at(), claim.rejection().finalDecision()),
-                claim.competingClaimIds(),
+                        claim.rejection().comment(), claim.rejection().at(), claim.rejection().finalDecision(),
+                        claim.rejection().withdrawalReason()),
+                claim.isCompeting(),
+                view.showsCompetitors() ? claim.competingClaimIds() : null,
+                claim.requestedChanges(),
                 new Eligibility(claim.eligibilitySentAt()),
                 claim.disputeCount(),
                 view.allowedActions().stream().map(ClaimAction::wireName).toList(),

@@ -18,7 +18,7 @@ final class MergePatch {
 
     /** Present on a claim but never set by a partner (mass assignment is refused, not ignored). */
     static final Set<String> PLATFORM_FIELDS = Set.of("id", "status", "program", "documents", "deadlines", "rejection",
-            "competingClaimIds", "eligibility", "disputeCount", "allowedActions", "submittedAt", "approvedAt",
+            "competingClaimIds", "competing", "requestedChanges", "eligibility", "disputeCount", "allowedActions", "submittedAt", "approvedAt",
             "createdAt", "updatedAt", "version");
 
     private final ObjectNode patch;

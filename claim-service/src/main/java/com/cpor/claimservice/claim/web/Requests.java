@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.events.WithdrawalReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -10,8 +11,13 @@ final class Requests {
     private Requests() {
     }
 
-    @Schema(description = "Withdraw the claim (partner request, final)")
-    record Withdraw(@Schema(example = "Wrong MPN ID", requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+    @Schema(description = "Withdraw the claim (partner request, final), with a reason code; OTHER needs a text")
+    record Withdraw(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "WRONG_PARTNER_ID (wrong MPN / partner "
+                    + "location ID), WRONG_ACTIVITY (wrong activity or program), NO_LONGER_WORKING_WITH_CUSTOMER, "
+                    + "OTHER (explain in text)") WithdrawalReason reason,
+            @Schema(description = "The partner's words; required for OTHER", example = "The customer merged into Fabrikam")
+            String text) {
     }
 
     @Schema(description = "Dispute a rejection: a business justification and/or ids of updated documents")

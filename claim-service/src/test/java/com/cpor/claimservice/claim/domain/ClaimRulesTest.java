@@ -4,6 +4,7 @@ import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.PartnerActionReason;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.WithdrawalReason;
 import com.cpor.events.SolutionArea;
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,7 @@ class ClaimRulesTest {
         claim.sendToEvaluation(NOW);
         assertThatThrownBy(() -> claim.declineConsent(CUSTOMER, NOW)).isInstanceOf(ActionNotAllowedException.class);
         assertThatThrownBy(() -> claim.sendToEvaluation(NOW)).isInstanceOf(ActionNotAllowedException.class);
-        assertThat(claim.withdraw(PARTNER, "no longer working with the customer", NOW).to()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(claim.withdraw(PARTNER, WithdrawalReason.NO_LONGER_WORKING_WITH_CUSTOMER, null, NOW).to()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(claim.wasSentToEvaluation()).isTrue();
         assertThat(claim.rejection().finalDecision()).isTrue();
     }
@@ -124,6 +125,55 @@ class ClaimRulesTest {
                 .reject(REVIEWER, RejectionReason.CUSTOMER_DECLINED, null, NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Claims.inStatus(ClaimStatus.IN_REVIEW).requestPartnerAction(REVIEWER,
                 List.of(PartnerActionReason.MISSING_ALL_POE), null, NOW, NOW).reasonCodes()).containsExactly("MISSING_ALL_POE");
+    }
+
+    @Test
+    void a_withdrawal_records_its_reason_code_and_the_partners_text() {
+        Claim claim = Claims.inStatus(ClaimStatus.IN_REVIEW);
+        Transition t = claim.withdraw(PARTNER, WithdrawalReason.WRONG_ACTIVITY, "Pre-sales, not revenue", NOW);
+        assertThat(t.reasonCodes()).containsExactly("PARTNER_REQUEST", "WRONG_ACTIVITY");
+        assertThat(t.comment()).isEqualTo("Pre-sales, not revenue");
+        assertThat(claim.rejection().reason()).isEqualTo(RejectionReason.PARTNER_REQUEST);
+        assertThat(claim.rejection().withdrawalReason()).isEqualTo(WithdrawalReason.WRONG_ACTIVITY);
+        assertThat(claim.rejection().comment()).isEqualTo("Pre-sales, not revenue");
+    }
+
+    @Test
+    void a_resubmission_that_still_claims_a_product_the_reviewer_asked_to_remove_is_refused_naming_it() {
+        Claim claim = Claims.inStatus(ClaimStatus.IN_REVIEW);
+        claim.requestPartnerAction(REVIEWER, List.of(PartnerActionReason.MISSING_PRODUCTS), "Exchange is not on the PoE",
+                List.of("EXCHANGE_ONLINE"), NOW.plus(Duration.ofDays(7)), NOW);
+        assertThat(claim.requestedChanges().productsToRemove()).containsExactly("EXCHANGE_ONLINE");
+        assertThat(claim.requestedChanges().reasons()).containsExactly(PartnerActionReason.MISSING_PRODUCTS);
+
+        assertThatThrownBy(() -> claim.submit(PARTNER, 1, NOW))
+                .isInstanceOfSatisfying(ProductsToRemoveException.class,
+                        e -> assertThat(e.products()).containsExactly("EXCHANGE_ONLINE"));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.PARTNER_ACTION_REQUIRED);
+
+        ClaimDetails d = claim.details();
+        claim.edit(new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
+                List.of(new Product("TEAMS", null)), d.customerContact(), null, d.partnerContact(), null, null),
+                Set.of("products"), NOW);
+        assertThat(claim.submit(PARTNER, 1, NOW).to()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(claim.requestedChanges()).as("the request was answered").isNull();
+    }
+
+    @Test
+    void a_contact_time_zone_is_optional_but_must_be_an_iana_zone() {
+        ClaimDetails d = microsoft365();
+        for (String zone : List.of("Europe/Warsaw", "America/New_York", "Asia/Shanghai")) {
+            ClaimDetails valid = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
+                    d.products(), new Contact("Anna", null, "anna@contoso.example", "pl-PL", zone), null,
+                    d.partnerContact(), null, null);
+            assertThat(fields(valid)).as(zone).isEmpty();
+        }
+        for (String zone : List.of("Mars/Olympus_Mons", "+02:00", "CET+1", "europe/warsaw", "x".repeat(100_000))) {
+            ClaimDetails invalid = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
+                    d.products(), d.customerContact(), null,
+                    new Contact("Piotr", null, "piotr@partner.example", "en-US", zone), null, null);
+            assertThat(fields(invalid)).as(zone).containsExactly("partnerContact.timeZone");
+        }
     }
 
     @Test
@@ -168,8 +218,8 @@ class ClaimRulesTest {
         ClaimDetails d = microsoft365();
         ClaimDetails bad = new ClaimDetails("", d.partnerId(), d.solutionArea(), d.activity(),
                 new Customer("not-a-uuid", "contoso", "Contoso"), d.products(),
-                new Contact("Anna", null, "anna-at-contoso", null), null,
-                new Contact("Piotr", null, "piotr@partner.example", "en-US"), null, null);
+                new Contact("Anna", null, "anna-at-contoso", null, null), null,
+                new Contact("Piotr", null, "piotr@partner.example", "en-US", null), null, null);
         assertThat(fields(bad)).containsExactly("name", "customer.tenantId", "customerContact.email",
                 "customerContact.locale");
     }
@@ -191,7 +241,7 @@ class ClaimRulesTest {
         for (String email : List.of("a@" + ".".repeat(40_000) + "@", "a@" + ".".repeat(ONE_MIB) + "@",
                 "x".repeat(ONE_MIB), "a@" + "b.".repeat(ONE_MIB / 2))) {
             ClaimDetails hostile = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(),
-                    d.customer(), d.products(), new Contact("Anna", null, email, "pl-PL"), null, d.partnerContact(),
+                    d.customer(), d.products(), new Contact("Anna", null, email, "pl-PL", null), null, d.partnerContact(),
                     null, null);
             // a guard against denial of service only: the check is linear and takes microseconds
             assertTimeoutPreemptively(Duration.ofSeconds(2),
@@ -215,7 +265,7 @@ class ClaimRulesTest {
     void every_text_field_of_one_mebibyte_is_refused_by_its_length_and_named() {
         String huge = "x".repeat(ONE_MIB);
         Product hugeProduct = new Product(huge, null);
-        Contact hugeContact = new Contact(huge, huge, huge, huge);
+        Contact hugeContact = new Contact(huge, huge, huge, huge, null);
         ClaimDetails hostile = new ClaimDetails(huge, huge, SolutionArea.BUSINESS_APPLICATIONS,
                 Activity.REVENUE_ASSOCIATION, new Customer(huge, huge, huge),
                 List.of(hugeProduct, new Product("POWER_BI_PRO", huge)), hugeContact, hugeContact, hugeContact,
@@ -233,7 +283,7 @@ class ClaimRulesTest {
         ClaimDetails d = microsoft365();
         String tag = "en" + "-abcdefgh".repeat(100_000);
         ClaimDetails hostile = new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(),
-                d.products(), new Contact("Anna", null, "anna@contoso.example", tag), null, d.partnerContact(), null, null);
+                d.products(), new Contact("Anna", null, "anna@contoso.example", tag, null), null, d.partnerContact(), null, null);
         assertThat(fields(hostile)).containsExactly("customerContact.locale");
     }
 

@@ -45,7 +45,7 @@ class ClaimStateMachineTest {
             new Action("overturn dispute", c -> c.decideDispute(REVIEWER, true, "ok", NOW), Map.of(DISPUTED, APPROVED)),
             new Action("uphold dispute", c -> c.decideDispute(REVIEWER, false, "no", NOW), Map.of(DISPUTED, REJECTED)),
             new Action("customer declines", c -> c.declineConsent(CUSTOMER, NOW), Map.of(APPROVED, REJECTED)),
-            new Action("withdraw", c -> c.withdraw(PARTNER, "wrong MPN", NOW),
+            new Action("withdraw", c -> c.withdraw(PARTNER, com.cpor.events.WithdrawalReason.WRONG_PARTNER_ID, null, NOW),
                     Map.of(SUBMITTED, REJECTED, IN_REVIEW, REJECTED, PARTNER_ACTION_REQUIRED, REJECTED, APPROVED, REJECTED)),
             new Action("dispute", c -> c.dispute(PARTNER, "signed on page 2", NOW), Map.of(REJECTED, DISPUTED)),
             new Action("delete", c -> {
@@ -103,7 +103,7 @@ class ClaimStateMachineTest {
         ClaimDetails before = claim.details();
         ClaimDetails renamedContact = new ClaimDetails(before.name(), before.partnerId(), before.solutionArea(),
                 before.activity(), before.customer(), before.products(), before.customerContact(), null,
-                new com.cpor.claimservice.claim.domain.Contact("Ewa", null, "ewa@partner.example", "pl-PL"),
+                new com.cpor.claimservice.claim.domain.Contact("Ewa", null, "ewa@partner.example", "pl-PL", null),
                 null, null);
         if (Set.of(EDITING, SUBMITTED, PARTNER_ACTION_REQUIRED).contains(status)) {
             List<FieldChange> changes = claim.edit(renamedContact, Set.of("partnerContact"), NOW);

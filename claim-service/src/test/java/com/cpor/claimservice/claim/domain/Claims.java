@@ -25,16 +25,16 @@ final class Claims {
         return new ClaimDetails("Contoso usage", "1234567", SolutionArea.MICROSOFT_365, Activity.USAGE,
                 new Customer(UUID.randomUUID().toString(), "contoso.onmicrosoft.com", "Contoso Ltd"),
                 List.of(new Product("TEAMS", null), new Product("EXCHANGE_ONLINE", null)),
-                new Contact("Anna Kowalska", "CIO", "anna@contoso.example", "pl-PL"), null,
-                new Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"), null, null);
+                new Contact("Anna Kowalska", "CIO", "anna@contoso.example", "pl-PL", null), null,
+                new Contact("Piotr Nowak", null, "piotr@partner.example", "en-US", null), null, null);
     }
 
     static ClaimDetails businessApplications() {
         return new ClaimDetails("Fabrikam sales", "1234567", SolutionArea.BUSINESS_APPLICATIONS, Activity.PRE_SALES,
                 new Customer(UUID.randomUUID().toString(), "fabrikam.example", "Fabrikam"),
                 List.of(new Product("DYNAMICS_365_SALES", UUID.randomUUID().toString())),
-                new Contact("Jan", null, "jan@fabrikam.example", "hu-HU"), null,
-                new Contact("Piotr Nowak", null, "piotr@partner.example", "en-US"), null, null);
+                new Contact("Jan", null, "jan@fabrikam.example", "hu-HU", null), null,
+                new Contact("Piotr Nowak", null, "piotr@partner.example", "en-US", null), null, null);
     }
 
     /** A claim in {@code status}; rejected ones are reviewer rejections still open to dispute. */

@@ -159,11 +159,41 @@ class ClaimLifecycleIT {
                 .contains("\"productsToRemove\":[\"EXCHANGE_ONLINE\"]");
 
         api.upload(DevUser.PARTNER_ADMIN, id, "signed.png", ClaimApi.png()).expect(201);
+        api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
+                .expect(200);
         JsonNode resubmitted = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json();
         assertThat(resubmitted.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(resubmitted.get("deadlines").get("partnerResponseDueAt").isNull()).isTrue();
+        assertThat(resubmitted.get("requestedChanges").isNull()).as("the request was answered").isTrue();
         probe.await(typed("claim.resubmitted", id), WAIT);
         probe.await(statusChange(id, "PARTNER_ACTION_REQUIRED", "SUBMITTED"), WAIT);
+    }
+
+    @Test
+    void products_the_reviewer_asks_to_remove_are_on_the_claim_and_a_resubmission_still_claiming_them_is_refused() {
+        String id = inReviewClaim();
+        send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
+                List.of(PartnerActionReason.MISSING_PRODUCTS), "Exchange Online is not on the PoE",
+                List.of("EXCHANGE_ONLINE"), now().plus(Duration.ofDays(7))));
+        awaitStatus(id, "PARTNER_ACTION_REQUIRED");
+        JsonNode requested = api.claim(id).get("requestedChanges");
+        assertThat(requested.get("productsToRemove").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
+        assertThat(requested.get("reasons").toString()).isEqualTo("[\"MISSING_PRODUCTS\"]");
+        assertThat(requested.get("comment").asString()).isEqualTo("Exchange Online is not on the PoE");
+        assertThat(probe.await(statusChange(id, "IN_REVIEW", "PARTNER_ACTION_REQUIRED"), WAIT).value())
+                .as("the snapshot carries the request to the partner's e-mail")
+                .contains("\"requestedChanges\":{", "\"productsToRemove\":[\"EXCHANGE_ONLINE\"]");
+
+        JsonNode refused = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(409).json();
+        assertThat(refused.get("type").asString()).isEqualTo("urn:cpor:problem:products-to-remove");
+        assertThat(refused.get("products").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
+        assertThat(refused.get("detail").asString()).contains("EXCHANGE_ONLINE");
+        assertThat(api.status(id)).isEqualTo("PARTNER_ACTION_REQUIRED");
+
+        api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
+                .expect(200);
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json()
+                .get("status").asString()).isEqualTo("SUBMITTED");
     }
 
     @Test
@@ -303,7 +333,7 @@ class ClaimLifecycleIT {
     @Test
     void approval_arriving_after_withdrawal_is_refused_recorded_and_announced() {
         String id = inReviewClaim();
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong MPN")).expect(200);
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
         probe.await(typed("claim.withdrawn", id), WAIT);
         ReviewApproved late = new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "approved too late");
         send(Topics.REVIEWS, late);
@@ -353,10 +383,11 @@ class ClaimLifecycleIT {
         send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-3", now()));
         awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
         api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
-                Map.of("reason", "No longer working with the customer")).expect(200);
+                Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER")).expect(200);
         ConsumerRecord<String, String> revoked = probe.await(typed("association.revoked", id), WAIT);
         assertThat(revoked.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
-        assertThat(revoked.value()).contains("No longer working with the customer", "\"partnerId\":\"1234567\"");
+        assertThat(revoked.value()).contains("\"reasonCode\":\"NO_LONGER_WORKING_WITH_CUSTOMER\"",
+                "\"partnerId\":\"1234567\"");
     }
 
     @Test
@@ -404,7 +435,7 @@ class ClaimLifecycleIT {
     @Test
     void a_withdrawn_claim_cannot_be_disputed() {
         String id = api.submittedClaim(ClaimApi.microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong activity")).expect(200);
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
         assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "oops"))
                 .expect(409).json().get("detail").asString()).contains("PARTNER_REQUEST");
     }

@@ -58,27 +58,45 @@ class ClaimActionsIT {
     // ---- withdraw
 
     @Test
-    void withdrawing_a_submitted_claim_rejects_it_finally_as_partner_request() {
+    void withdrawing_a_submitted_claim_rejects_it_finally_as_partner_request_with_its_reason_code() {
         String id = api.submittedClaim(microsoft365Claim());
         JsonNode claim = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
-                Map.of("reason", "No longer working with the customer")).expect(200).json();
+                Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER", "text", "The contract ended in October")).expect(200).json();
         assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
         assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("PARTNER_REQUEST");
-        assertThat(claim.get("rejection").get("comment").asString()).isEqualTo("No longer working with the customer");
+        assertThat(claim.get("rejection").get("withdrawalReason").asString()).isEqualTo("NO_LONGER_WORKING_WITH_CUSTOMER");
+        assertThat(claim.get("rejection").get("comment").asString()).isEqualTo("The contract ended in October");
         assertThat(claim.get("rejection").get("final").asBoolean()).isTrue();
-        assertThat(probe.await(typed("claim.withdrawn", id), WAIT).value())
-                .contains("\"previousStatus\":\"SUBMITTED\"", "No longer working with the customer");
-        assertThat(probe.await(typed("claim.status-changed", id).and(r -> r.value().contains("PARTNER_REQUEST")), WAIT))
-                .isNotNull();
+        assertThat(probe.await(typed("claim.withdrawn", id), WAIT).value()).contains("\"previousStatus\":\"SUBMITTED\"",
+                "\"reasonCode\":\"NO_LONGER_WORKING_WITH_CUSTOMER\"", "\"reason\":\"The contract ended in October\"");
+        assertThat(probe.await(typed("claim.status-changed", id).and(r -> r.value().contains("PARTNER_REQUEST")), WAIT)
+                .value()).contains("\"reasonCodes\":[\"PARTNER_REQUEST\",\"NO_LONGER_WORKING_WITH_CUSTOMER\"]");
+        JsonNode history = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().get("items");
+        JsonNode withdrawal = history.get(history.size() - 1);
+        assertThat(withdrawal.get("details").get("withdrawalReason").asString()).isEqualTo("NO_LONGER_WORKING_WITH_CUSTOMER");
+        assertThat(withdrawal.get("details").get("comment").asString()).isEqualTo("The contract ended in October");
     }
 
     @Test
-    void withdraw_needs_a_reason_and_is_refused_in_editing() {
-        String id = api.createClaim(microsoft365Claim(), true);
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", " "))
-                .expect(400).json().get("errors").findValuesAsString("field")).containsExactly("reason");
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
-                Map.of("reason", "Wrong MPN")).expect(409).json();
+    void withdraw_needs_a_known_reason_code_and_a_text_for_other_and_is_refused_in_editing() {
+        String id = api.submittedClaim(microsoft365Claim());
+        String withdraw = "/api/v1/claims/" + id + "/withdraw";
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("reason", " "), Map.of("reason", "Wrong MPN"),
+                Map.of("reason", "wrong_partner"), Map.of("text", "no code"))) {
+            JsonNode problem = api.post(DevUser.PARTNER_ADMIN, withdraw, body).expect(400).json();
+            assertThat(problem.get("errors").findValuesAsString("field")).as("%s", body).containsExactly("reason");
+        }
+        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "Wrong MPN")).json().toString())
+                .contains("WRONG_PARTNER_ID", "WRONG_ACTIVITY", "NO_LONGER_WORKING_WITH_CUSTOMER", "OTHER");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "OTHER", "text", " ")).expect(400).json()
+                .get("errors").findValuesAsString("field")).containsExactly("text");
+        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "OTHER", "text", "Duplicate of c-123"))
+                .expect(200).json().get("rejection").get("withdrawalReason").asString()).isEqualTo("OTHER");
+
+        String editing = api.createClaim(microsoft365Claim(), true);
+        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + editing + "/withdraw",
+                Map.of("reason", "WRONG_PARTNER_ID")).expect(409).json();
         assertThat(problem.get("currentStatus").asString()).isEqualTo("EDITING");
         assertThat(problem.get("allowedActions").toString()).contains("delete", "submit");
     }
@@ -130,6 +148,57 @@ class ClaimActionsIT {
     void overlapping_claims_of_two_partners_are_flagged_as_competing_on_both() {
         String tenant = UUID.randomUUID().toString();
         String first = api.submittedClaim(microsoft365Claim(tenant));
+        String second = competitorSubmits(tenant);
+
+        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + second).expect(200).json()
+                .get("competingClaimIds").toString()).isEqualTo("[\"" + first + "\"]");
+        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + first).expect(200).json()
+                .get("competingClaimIds").toString()).isEqualTo("[\"" + second + "\"]");
+        assertThat(probe.await(typed("claim.competing-detected", second), WAIT).value())
+                .contains(first, "\"overlappingProducts\":[\"TEAMS\"]");
+        probe.await(typed("claim.competing-detected", first), WAIT);
+    }
+
+    @Test
+    void a_partner_sees_that_its_claim_competes_but_never_the_other_partners_claim_products_or_history() {
+        String tenant = UUID.randomUUID().toString();
+        String first = api.submittedClaim(microsoft365Claim(tenant));
+        String second = competitorSubmits(tenant);
+        // the competitor's claim has INTUNE, which the first partner does not claim; ids and products must not leak
+        for (Object[] view : List.of(new Object[]{DevUser.PARTNER_ADMIN, first, second},
+                new Object[]{DevUser.PARTNER_READER, first, second}, new Object[]{DevUser.OTHER_PARTNER_ADMIN, second, first})) {
+            DevUser partner = (DevUser) view[0];
+            String own = (String) view[1];
+            String theirs = (String) view[2];
+            JsonNode claim = api.get(partner, "/api/v1/claims/" + own).expect(200).json();
+            assertThat(claim.get("competing").asBoolean()).as("%s sees competing", partner).isTrue();
+            assertThat(claim.has("competingClaimIds")).as("%s sees no competing ids", partner).isFalse();
+            JsonNode list = api.get(partner, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json();
+            assertThat(ClaimApi.each(list.get("items"), "id")).containsExactly(own);
+            assertThat(list.get("items").get(0).get("competing").asBoolean()).isTrue();
+            String csv = api.get(partner, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200).text();
+            assertThat(csv.split("\r\n")[0]).contains(",competing,competingClaimIds,");
+            assertThat(csv.split("\r\n")[1]).contains(",true,,");
+            String history = api.get(partner, "/api/v1/claims/" + own + "/history").expect(200).text();
+            assertThat(history).contains("COMPETING_CLAIMS_DETECTED", "\"competing\":true");
+            for (String text : List.of(claim.toString(), list.toString(), csv, history)) {
+                assertThat(text).as("what %s reads", partner).doesNotContain(theirs, "overlappingProducts",
+                        "competingClaimIds\":", "7654321".equals(partnerIdOf(own)) ? "EXCHANGE_ONLINE" : "INTUNE");
+            }
+            api.get(partner, "/api/v1/claims/" + theirs).expect(404);
+        }
+        JsonNode reviewerHistory = api.get(DevUser.REVIEWER, "/api/v1/claims/" + first + "/history").expect(200).json();
+        assertThat(reviewerHistory.toString()).contains(second, "\"overlappingProducts\":[\"TEAMS\"]");
+        String reviewerCsv = api.get(DevUser.REVIEWER, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200).text();
+        assertThat(reviewerCsv).contains(",true," + first + ",", ",true," + second + ",");
+    }
+
+    private String partnerIdOf(String claimId) {
+        return api.get(DevUser.REVIEWER, "/api/v1/claims/" + claimId).expect(200).json().get("partnerId").asString();
+    }
+
+    /** Partner 7654321 submits TEAMS (overlapping) and INTUNE on {@code tenant}; returns the claim's id. */
+    private String competitorSubmits(String tenant) {
         Map<String, Object> other = new HashMap<>(microsoft365Claim(tenant));
         other.put("partnerId", "7654321");
         other.put("products", List.of(Map.of("code", "TEAMS"), Map.of("code", "INTUNE")));
@@ -137,12 +206,9 @@ class ClaimActionsIT {
         api.upload(DevUser.OTHER_PARTNER_ADMIN, second, "poe.pdf", ClaimApi.pdf()).expect(201);
         JsonNode submitted = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null)
                 .expect(200).json();
-
-        assertThat(submitted.get("competingClaimIds").toString()).isEqualTo("[\"" + first + "\"]");
-        assertThat(api.claim(first).get("competingClaimIds").toString()).isEqualTo("[\"" + second + "\"]");
-        assertThat(probe.await(typed("claim.competing-detected", second), WAIT).value())
-                .contains(first, "\"overlappingProducts\":[\"TEAMS\"]");
-        probe.await(typed("claim.competing-detected", first), WAIT);
+        assertThat(submitted.get("competing").asBoolean()).isTrue();
+        assertThat(submitted.has("competingClaimIds")).isFalse();
+        return second;
     }
 
     @Test
@@ -192,9 +258,10 @@ class ClaimActionsIT {
             pool.shutdown();
         }
         String winner = api.status(first).equals("SUBMITTED") ? first : second;
-        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + competitor).json().get("competingClaimIds").toString())
+        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + competitor).json().get("competingClaimIds").toString())
                 .isEqualTo("[\"" + winner + "\"]");
-        assertThat(api.claim(winner).get("competingClaimIds").toString()).isEqualTo("[\"" + competitor + "\"]");
+        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + winner).json().get("competingClaimIds").toString())
+                .isEqualTo("[\"" + competitor + "\"]");
     }
 
     @Test
@@ -210,7 +277,7 @@ class ClaimActionsIT {
         otherSubscription.put("products", List.of(Map.of("code", "DYNAMICS_365_SALES",
                 "subscriptionId", UUID.randomUUID().toString())));
         String id = api.submittedClaim(otherSubscription);
-        assertThat(api.claim(id).get("competingClaimIds").isEmpty()).isTrue();
+        assertThat(api.claim(id).get("competing").asBoolean()).isFalse();
         assertThat(api.claim(id).get("program").asString()).isEqualTo("OSU_BUSINESS_APPLICATIONS");
     }
 

@@ -55,7 +55,7 @@ class ClaimApiIT {
             assertThat(read.get("deadlines").get(deadline).isNull()).as(deadline).isTrue();
         }
         assertThat(read.get("rejection").isNull()).isTrue();
-        assertThat(read.get("competingClaimIds").isEmpty()).isTrue();
+        assertThat(read.get("competing").asBoolean()).isFalse();
         assertThat(read.get("eligibility").get("sentAt").isNull()).isTrue();
         assertThat(read.get("createdAt").asString()).isNotBlank();
         assertThat(read.get("updatedAt").asString()).isNotBlank();
@@ -91,6 +91,27 @@ class ClaimApiIT {
         String id = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json().get("id").asString();
         assertThat(api.claim(id).at("/customer/declaredDomains").toString())
                 .isEqualTo("[\"contoso.example\",\"eu.contoso.example\"]");
+    }
+
+    @Test
+    void a_contact_may_carry_an_iana_time_zone_and_anything_else_is_refused_naming_the_field() {
+        Map<String, Object> body = new HashMap<>(microsoft365Claim());
+        body.put("customerContact", Map.of("name", "Anna", "email", "anna@contoso.example", "locale", "pl-PL",
+                "timeZone", "Europe/Warsaw"));
+        body.put("partnerContact", Map.of("name", "Piotr", "email", "piotr@partner.example", "locale", "en-US",
+                "timeZone", "GMT+2"));
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json().get("errors")
+                .findValuesAsString("field")).containsExactly("partnerContact.timeZone");
+
+        body.put("partnerContact", Map.of("name", "Piotr", "email", "piotr@partner.example", "locale", "en-US",
+                "timeZone", "America/Los_Angeles"));
+        String id = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json().get("id").asString();
+        JsonNode claim = api.claim(id);
+        assertThat(claim.get("customerContact").get("timeZone").asString()).isEqualTo("Europe/Warsaw");
+        assertThat(claim.get("partnerContact").get("timeZone").asString()).isEqualTo("America/Los_Angeles");
+        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("customerContact",
+                Map.of("timeZone", "Europe/Atlantis"))).expect(400).json().get("errors").findValuesAsString("field"))
+                .containsExactly("customerContact.timeZone");
     }
 
     @Test
@@ -159,7 +180,7 @@ class ClaimApiIT {
                 .isEqualTo("urn:cpor:problem:forbidden");
         api.patch(reader, "/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
         api.post(reader, "/api/v1/claims/" + id + "/submit", null).expect(403);
-        api.post(reader, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "x")).expect(403);
+        api.post(reader, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(403);
         api.post(reader, "/api/v1/claims/" + id + "/comments", Map.of("text", "x")).expect(403);
         api.upload(reader, id, "poe.pdf", ClaimApi.pdf()).expect(403);
         api.delete(reader, "/api/v1/claims/" + id).expect(403);
@@ -261,7 +282,7 @@ class ClaimApiIT {
     @Test
     void documents_cannot_be_added_to_a_withdrawn_claim() {
         String id = api.submittedClaim(microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong activity")).expect(200);
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
         JsonNode problem = api.upload(DevUser.PARTNER_ADMIN, id, "late.pdf", ClaimApi.pdf()).expect(409).json();
         assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
         assertThat(problem.get("allowedActions").toString()).isEqualTo("[\"comment\"]");

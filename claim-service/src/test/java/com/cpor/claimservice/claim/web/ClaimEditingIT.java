@@ -131,7 +131,7 @@ class ClaimEditingIT {
     @Test
     void nothing_can_be_edited_once_withdrawn() {
         String id = api.submittedClaim(microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "Wrong MPN")).expect(200);
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
         JsonNode problem = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products",
                 List.of(Map.of("code", "TEAMS")))).expect(409).json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-state");

@@ -106,6 +106,8 @@ class HostileClaimInputIT {
                 Map.of("documentIds", List.of(HUGE))).expect(400))).containsExactly("documentIds[0]");
         assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/withdraw", Map.of("reason", HUGE))
                 .expect(400))).containsExactly("reason");
+        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/withdraw",
+                Map.of("reason", "OTHER", "text", HUGE)).expect(400))).containsExactly("text");
         assertThat(api.status(id)).isEqualTo("SUBMITTED");
     }
 

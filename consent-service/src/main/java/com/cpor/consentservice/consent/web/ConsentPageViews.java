@@ -3,6 +3,7 @@ package com.cpor.consentservice.consent.web;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.consentservice.consent.domain.Declination;
 import com.cpor.events.ClaimSnapshot;
+import com.cpor.events.ContactTimeZones;
 import org.springframework.context.MessageSource;
 
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns a window into what the page shows, with names and dates in the customer's language. */
+/**
+ * Turns a window into what the page shows, with names and dates in the customer's language and time zone (the
+ * customer contact's own zone, else its locale's country's, else the deployment's; the zone is named after the date).
+ */
 final class ConsentPageViews {
 
     private final MessageSource messages;
@@ -25,6 +29,7 @@ final class ConsentPageViews {
 
     ConsentPageView of(ConsentWindow window, Locale locale) {
         ClaimSnapshot claim = window.claim();
+        ZoneId customerZone = ContactTimeZones.of(claim.customerContact(), zone);
         ClaimSnapshot.Contact partnerContact = claim.partnerContact();
         ClaimSnapshot.Customer customer = claim.customer();
         List<ConsentPageView.ProductLine> products = claim.products() == null ? List.of() : claim.products().stream()
@@ -49,13 +54,13 @@ final class ConsentPageViews {
                 customer == null ? null : customer.domain(),
                 customer == null ? null : customer.tenantId(),
                 products, program,
-                window.windowEndsAt().toString(), format(window.windowEndsAt(), locale),
-                window.closedAt() == null ? null : format(window.closedAt(), locale),
-                declination == null ? null : format(declination.at(), locale),
+                window.windowEndsAt().toString(), format(window.windowEndsAt(), locale, customerZone),
+                window.closedAt() == null ? null : format(window.closedAt(), locale, customerZone),
+                declination == null ? null : format(declination.at(), locale, customerZone),
                 declination == null ? null : declination.recipientEmail());
     }
 
-    private String format(Instant instant, Locale locale) {
+    private static String format(Instant instant, Locale locale, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
                 .format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }

@@ -112,6 +112,30 @@ class ConsentPageIT {
                 + "września|października|listopada|grudnia)");
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "pl-PL | -                   | Europe/Warsaw",
+            "ru-RU | -                   | Europe/Moscow",
+            "zh-CN | America/Los_Angeles | America/Los_Angeles",
+            "en-US | Asia/Tokyo          | Asia/Tokyo",
+            "en-US | -                   | UTC"})
+    void the_window_end_is_shown_in_the_customers_time_zone_with_the_zone_named(String locale, String timeZone,
+                                                                               String shownZone) throws Exception {
+        String claimId = newClaimId();
+        publish(probe, ConsentFixtures.approved(claimId, clock.instant(), locale, timeZone));
+        JsonNode requested = json(awaitEvent(probe, "consent.requested", claimId));
+        java.time.Instant windowEndsAt = java.time.Instant.parse(requested.get("windowEndsAt").asString());
+        String body = new Customer().get("/consent/" + tokenOf(awaitEvent(probe, "consent.requested", claimId))).body();
+
+        Matcher shown = Pattern.compile("id=\"window-ends-at\" datetime=\"[^\"]+\">([^<]+)<").matcher(body);
+        assertThat(shown.find()).isTrue();
+        java.time.ZoneId zone = java.time.ZoneId.of(shownZone);
+        String expected = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
+                java.time.format.FormatStyle.SHORT).withLocale(java.util.Locale.forLanguageTag(locale))
+                .format(windowEndsAt.atZone(zone)) + " (" + shownZone + ")";
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(shown.group(1))).isEqualTo(expected);
+    }
+
     @Test
     void decline_with_the_form_token_is_recorded_published_once_and_a_second_decline_finds_the_link_used()
             throws Exception {

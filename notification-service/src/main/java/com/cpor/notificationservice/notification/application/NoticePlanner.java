@@ -83,7 +83,7 @@ public class NoticePlanner {
             model.put("windowEndsAt", consent.windowEndsAt());
             // the link is the customer's credential: rendered as a placeholder, opened only when the mail goes out
             model.put("consentUrl", Notification.SECRET_LINK_PLACEHOLDER);
-            Recipient recipient = new Recipient(customer.email(), customer.name(), customer.locale());
+            Recipient recipient = new Recipient(customer.email(), customer.name(), customer.locale(), customer.timeZone());
             notices.add(new Notice(NoticeTemplate.CUSTOMER_CONSENT_REQUEST, recipient,
                     List.of(partnerDisplayName(claim)), model, encryptedLinkOf(consent)));
         }
@@ -123,6 +123,11 @@ public class NoticePlanner {
             values.put("comment", orEmpty(change.comment()));
             values.put("respondBy", claim.deadlines() == null || claim.deadlines().partnerResponseDueAt() == null
                     ? "" : claim.deadlines().partnerResponseDueAt());
+            // product codes as products, so that the renderer writes their names
+            values.put("productsToRemove", claim.requestedChanges() == null
+                    || claim.requestedChanges().productsToRemove() == null ? List.of()
+                    : claim.requestedChanges().productsToRemove().stream()
+                    .map(code -> new ClaimSnapshot.Product(code, null)).toList());
             return List.of(toPartner(NoticeTemplate.PARTNER_ACTION_REQUIRED, claim, values));
         }
         if (change.toStatus() == ClaimStatus.REJECTED) {
@@ -170,8 +175,8 @@ public class NoticePlanner {
             case PARTNER -> {
                 Recipient reviewer = directory.assignedReviewer(claim.claimId())
                         .filter(r -> r.email() != null && !r.email().isBlank())
-                        .map(r -> new Recipient(r.email(), r.name(), settings.staffLocale()))
-                        .orElse(new Recipient(settings.reviewTeamEmail(), null, settings.staffLocale()));
+                        .map(r -> staff(r.email(), r.name()))
+                        .orElse(staff(settings.reviewTeamEmail(), null));
                 yield List.of(toStaff(NoticeTemplate.REVIEWER_NEW_COMMENT, reviewer, claim, values));
             }
             default -> List.of();
@@ -189,11 +194,16 @@ public class NoticePlanner {
         List<Notice> notices = new ArrayList<>();
         if (assigned != null && assigned.email() != null && !assigned.email().isBlank()) {
             notices.add(toStaff(NoticeTemplate.REVIEW_SLA_BREACHED,
-                    new Recipient(assigned.email(), assigned.name(), settings.staffLocale()), claim, claimId, values));
+                    staff(assigned.email(), assigned.name()), claim, claimId, values));
         }
         notices.add(toStaff(NoticeTemplate.REVIEW_SLA_BREACHED,
-                new Recipient(settings.reviewLeadEmail(), null, settings.staffLocale()), claim, claimId, values));
+                staff(settings.reviewLeadEmail(), null), claim, claimId, values));
         return notices;
+    }
+
+    /** Reviewers and leads read dates in the review team's configured zone and language. */
+    private Recipient staff(String email, String name) {
+        return new Recipient(email, name, settings.staffLocale(), settings.timeZone().getId());
     }
 
     private ClaimSnapshot knownClaim(CporEvent event) {
@@ -204,7 +214,7 @@ public class NoticePlanner {
     private Notice toPartner(NoticeTemplate template, ClaimSnapshot claim, Map<String, Object> values) {
         ClaimSnapshot.Contact contact = claim.partnerContact();
         Recipient recipient = contact == null ? new Recipient(null, null, null)
-                : new Recipient(contact.email(), contact.name(), contact.locale());
+                : new Recipient(contact.email(), contact.name(), contact.locale(), contact.timeZone());
         Map<String, Object> model = new HashMap<>(claimValues(claim));
         model.putAll(values);
         model.put("recipientName", orEmpty(recipient.name()));

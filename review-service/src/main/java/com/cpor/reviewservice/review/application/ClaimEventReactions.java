@@ -146,7 +146,10 @@ public class ClaimEventReactions {
     private void withdrawn(ClaimWithdrawn withdrawn) {
         reviews.lock(withdrawn.claimId()).ifPresent(review -> {
             if (review.withdrawn(withdrawn.claim(), clock.instant())) {
-                history(review.claimId(), withdrawn.actor(), "closed", "withdrawn by the partner: " + withdrawn.reason());
+                history(review.claimId(), withdrawn.actor(), "closed", "withdrawn by the partner: "
+                        + (withdrawn.reasonCode() == null ? withdrawn.reason()
+                        : withdrawn.reasonCode() + (withdrawn.reason() == null
+                        || withdrawn.reason().equals(withdrawn.reasonCode().name()) ? "" : " (" + withdrawn.reason() + ")")));
             }
             reviews.update(review);
             timers.sync(review);
