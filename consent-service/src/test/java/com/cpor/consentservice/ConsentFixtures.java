@@ -50,7 +50,7 @@ public final class ConsentFixtures {
                 null, null, status, null, ClaimSnapshot.Deadlines.NONE, List.of(), null, 0,
                 Instant.parse("2026-11-01T09:00:00Z"), null, Instant.parse("2026-10-30T09:00:00Z"),
                 Instant.parse("2026-11-01T09:00:00Z"), 5,
-                new ClaimSnapshot.PartnerOrganisation("1234567", "Nowak IT Solutions sp. z o.o.", "PL", "Europe/Warsaw"));
+                new ClaimSnapshot.PartnerOrganisation("1234567", "Nowak IT Solutions sp. z o.o.", "PL", "Europe/Warsaw"), null);
     }
 
     public static ClaimStatusChanged statusChanged(String claimId, ClaimStatus from, ClaimStatus to, Instant at,

@@ -114,7 +114,7 @@ class EventContractsTest {
                 Program.OSU_M365, null, List.of(), new ClaimSnapshot.Contact("Anna", null, "a@b.example", "pl-PL",
                 "Europe/Warsaw"), null, null, null, null, ClaimStatus.REJECTED,
                 new ClaimSnapshot.Rejection(RejectionReason.PARTNER_REQUEST, "text", null, true, WithdrawalReason.OTHER),
-                ClaimSnapshot.Deadlines.NONE, List.of(), null, 0, null, null, null, null, 3,
+                ClaimSnapshot.Deadlines.NONE, List.of(), null, 0, null, null, null, null, 3, null,
                 new ClaimSnapshot.RequestedChanges(List.of(PartnerActionReason.MISSING_PRODUCTS), "c",
                         List.of("TEAMS"), Instant.parse("2026-11-21T10:00:00Z")));
         com.cpor.events.claims.ClaimWithdrawn current = new com.cpor.events.claims.ClaimWithdrawn(UUID.randomUUID(),

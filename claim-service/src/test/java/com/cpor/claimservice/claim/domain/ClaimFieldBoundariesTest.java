@@ -148,7 +148,7 @@ class ClaimFieldBoundariesTest {
     }
 
     private static Contact contact(String email, String locale) {
-        return new Contact("Anna Kowalska", null, email, locale);
+        return new Contact("Anna Kowalska", null, email, locale, null);
     }
 
     private static ClaimDetails withCustomerContact(Contact contact) {

@@ -3,6 +3,7 @@ package com.cpor.claimservice.claim.domain;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.PartnerActionReason;
 import com.cpor.events.RejectionReason;
+import com.cpor.events.WithdrawalReason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -273,22 +274,23 @@ class ClaimTransitionRecordsTest {
     void withdrawing_an_approved_claim_keeps_its_consent_window_end_and_other_withdrawals_clear_the_clocks() {
         Claim approved = Claims.inStatus(ClaimStatus.APPROVED);
         approved.recordConsentWindow(DUE, NOW);
-        approved.withdraw(PARTNER, "wrong MPN", LATER);
+        approved.withdraw(PARTNER, WithdrawalReason.WRONG_PARTNER_ID, "wrong MPN", LATER);
         assertThat(approved.deadlines()).isEqualTo(Deadlines.NONE.withConsentWindowEndsAt(DUE));
 
         Claim inReview = Claims.inStatus(ClaimStatus.SUBMITTED);
         inReview.startReview(REVIEWER, DUE, NOW);
-        Transition transition = inReview.withdraw(PARTNER, "wrong MPN", LATER);
+        Transition transition = inReview.withdraw(PARTNER, WithdrawalReason.WRONG_PARTNER_ID, "wrong MPN", LATER);
         assertThat(inReview.deadlines()).isEqualTo(Deadlines.NONE);
-        assertThat(transition.reasonCodes()).containsExactly("PARTNER_REQUEST");
-        assertThat(inReview.rejection()).isEqualTo(new Rejection(RejectionReason.PARTNER_REQUEST, "wrong MPN", LATER, true));
+        assertThat(transition.reasonCodes()).containsExactly("PARTNER_REQUEST", "WRONG_PARTNER_ID");
+        assertThat(inReview.rejection()).isEqualTo(new Rejection(RejectionReason.PARTNER_REQUEST, "wrong MPN", LATER, true,
+                WithdrawalReason.WRONG_PARTNER_ID));
     }
 
     @Test
     void a_claim_in_editing_cannot_be_withdrawn_and_is_told_it_can_be_deleted() {
-        assertThatThrownBy(() -> Claims.inStatus(ClaimStatus.EDITING).withdraw(PARTNER, "oops", NOW))
+        assertThatThrownBy(() -> Claims.inStatus(ClaimStatus.EDITING).withdraw(PARTNER, WithdrawalReason.OTHER, "oops", NOW))
                 .hasMessageEndingWith("; a claim in EDITING can be deleted");
-        assertThatThrownBy(() -> Claims.inStatus(ClaimStatus.DISPUTED).withdraw(PARTNER, "oops", NOW))
+        assertThatThrownBy(() -> Claims.inStatus(ClaimStatus.DISPUTED).withdraw(PARTNER, WithdrawalReason.OTHER, "oops", NOW))
                 .hasMessageNotContaining("deleted");
     }
 
