@@ -104,7 +104,7 @@ class RehearsalE2EIT {
                 load.finish(Duration.ofMinutes(15));
                 campaign.awaitCanaries(Duration.ofMinutes(5));
                 campaign.collectDuplicates();
-                oracles.check(load.runs(), campaign.poisons);
+                oracles.check(load.runs(), campaign.poisons, campaign.oracleFaults());
                 notes.put("machine load (1/5/15 min) at start / end", loadBefore + " / " + loadAverage());
                 RehearsalReport.write(Path.of(System.getProperty("rehearsal.report", target.resolve("rehearsal-report.md").toString())),
                         settings(), notes, loadAtFault, Duration.between(began, Instant.now()), load.runs(), campaign,
