@@ -54,8 +54,11 @@ final class FaultCampaign implements AutoCloseable {
     final Map<String, Long> replayedRecords = new LinkedHashMap<>();
     /** the kills aimed between an SMTP send and its SENT record */
     final List<SendRecordKill> sendRecordKills = new ArrayList<>();
-    /** SIGKILLs of notification-service instances: each may re-send the one mail it was sending */
-    int notificationCrashes;
+    /**
+     * SIGKILLs of notification-service instances and PostgreSQL stops or crashes: each may cut a sending between the
+     * SMTP server's acceptance and the SENT record, so that the one mail is sent again
+     */
+    int sendingInterruptions;
     private final Set<String> replayedClaims = new HashSet<>();
 
     FaultCampaign(Platform platform, Load load, Duration recoveryBound, long seed, Duration stepTimeout) {
@@ -154,7 +157,7 @@ final class FaultCampaign implements AutoCloseable {
     void restartPostgres(Duration down) {
         pauseRandomly();
         recover("PostgreSQL restart", "stopped under load for " + down.toSeconds() + " s, started again with the same data and port",
-                platform::stopPostgres,
+                this::stopPostgres,
                 () -> {
                     pause(down);
                     platform.startPostgres();
@@ -169,7 +172,7 @@ final class FaultCampaign implements AutoCloseable {
                 () -> {
                     kill("claim-service");
                     kill("notification-service");
-                    platform.stopPostgres();
+                    stopPostgres();
                     injectPoison("combined");
                     replay(replayClaims);
                 },
@@ -244,7 +247,7 @@ final class FaultCampaign implements AutoCloseable {
     void kill(String service, ServiceProcess process) {
         carryDuplicates(service, process);
         if (service.equals("notification-service") && process.isRunning()) {
-            notificationCrashes++;
+            sendingInterruptions++;
         }
         process.kill();
     }
@@ -253,9 +256,21 @@ final class FaultCampaign implements AutoCloseable {
         kill(service, platform.service(service));
     }
 
-    /** What the oracles must account for: the crashes that may re-send a mail, and the sendings a kill cut off. */
+    /** PostgreSQL stopped (connections refused) while the load runs. */
+    void stopPostgres() {
+        sendingInterruptions++;
+        platform.stopPostgres();
+    }
+
+    /** PostgreSQL crashed (SIGKILL of the postmaster). @return its pid */
+    long killPostgres() {
+        sendingInterruptions++;
+        return platform.killPostgres();
+    }
+
+    /** What the oracles must account for: the interruptions that may re-send a mail, and the sendings a kill cut off. */
     Oracles.Faults oracleFaults() {
-        return new Oracles.Faults(notificationCrashes, sendRecordKills.stream().filter(SendRecordKill::inWindow)
+        return new Oracles.Faults(sendingInterruptions, sendRecordKills.stream().filter(SendRecordKill::inWindow)
                 .map(SendRecordKill::notificationId).collect(java.util.stream.Collectors.toSet()));
     }
 

@@ -74,7 +74,7 @@ final class Oracles {
     }
 
     /** What the fault campaign did that the oracles must account for. */
-    record Faults(int notificationCrashes, Set<String> cutSendings) {
+    record Faults(int sendingInterruptions, Set<String> cutSendings) {
 
         static final Faults NONE = new Faults(0, Set.of());
     }
@@ -174,7 +174,8 @@ final class Oracles {
         figures.put("SMTP deliveries", (long) seen.mails().size());
         figures.put("SMTP re-deliveries of a Message-ID (crash between SMTP send and SENT)",
                 smtpByNotification.values().stream().mapToLong(count -> count - 1).sum());
-        figures.put("notification-service crashes (SIGKILL)", (long) faults.notificationCrashes());
+        figures.put("sendings that could be cut (SIGKILLs of notification-service, PostgreSQL stops and crashes)",
+                (long) faults.sendingInterruptions());
         figures.put("sendings cut by a SIGKILL between SMTP send and SENT", (long) faults.cutSendings().size());
         checkDeadLetters(seen.records(), poisons);
     }
@@ -360,13 +361,13 @@ final class Oracles {
     }
 
     /**
-     * A mail is sent again under its Message-ID only after a crash between the SMTP send and the SENT record: at
-     * most once per mail, at most one mail per notification-service crash, and exactly once for each sending a
-     * kill was aimed at and cut off.
+     * A mail is sent again under its Message-ID only after a crash between the SMTP send and the SENT record (of
+     * notification-service, or of PostgreSQL under it): at most once per mail, at most one mail per such crash, and
+     * exactly once for each sending a kill was aimed at and cut off.
      */
     private void checkResendsBounded(Map<String, Integer> smtpByNotification, Faults faults) {
         Verdict verdict = verdict("re-sends bounded", "a Message-ID is accepted at most twice; mails accepted twice "
-                + "<= notification-service crashes; a sending cut by a SIGKILL between send and SENT was re-sent exactly once");
+                + "<= SIGKILLs of notification-service + PostgreSQL stops; a sending cut by a SIGKILL between send and SENT was re-sent exactly once");
         smtpByNotification.forEach((id, count) -> {
             if (count > 1 || faults.cutSendings().contains(id)) {
                 verdict.check(count <= 2 && (!faults.cutSendings().contains(id) || count == 2),
@@ -377,8 +378,8 @@ final class Oracles {
         faults.cutSendings().stream().filter(id -> !smtpByNotification.containsKey(id)).forEach(id ->
                 verdict.check(false, "Message-ID " + id + " (sending cut by a SIGKILL) never accepted"));
         long resent = smtpByNotification.values().stream().filter(count -> count > 1).count();
-        verdict.check(resent <= faults.notificationCrashes(), resent + " mails accepted more than once, "
-                + faults.notificationCrashes() + " notification-service crashes");
+        verdict.check(resent <= faults.sendingInterruptions(), resent + " mails accepted more than once, "
+                + faults.sendingInterruptions() + " notification-service crashes and PostgreSQL stops");
     }
 
     /** The dead-letter topics hold exactly the injected poison messages, once per consumer group that must refuse them. */

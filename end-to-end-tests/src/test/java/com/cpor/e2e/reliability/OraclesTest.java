@@ -135,7 +135,7 @@ class OraclesTest {
         mails.add(mails.getFirst());
 
         assertThat(violations(judge(), "re-sends bounded")).singleElement().asString()
-                .contains("1 mails accepted more than once, 0 notification-service crashes");
+                .contains("1 mails accepted more than once, 0 notification-service crashes and PostgreSQL stops");
     }
 
     @Test
