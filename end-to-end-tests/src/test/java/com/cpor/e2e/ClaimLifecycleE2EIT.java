@@ -8,10 +8,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +27,33 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Both endings of an approved claim, exclusivity through a dispute, and two partners competing for one tenant
- * workload, across all four services as real processes.
+ * workload, across all four services as real processes. The two claims of the endings are approved
+ * together, the one to be declined first: the decline test then watches its claim until past the end its window
+ * would have had, and until the other claim's later window has run out and been handed off, without waiting a
+ * window of its own (so the decline test runs first, while its window is open).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClaimLifecycleE2EIT {
 
     /** The organisation the local platform's directory has for the sample partner 1234567. */
     private static final SamplePartner PARTNER = SamplePartner.PARTNER_ONE;
 
     private static EventProbe downstream;
+    private static String decliningCustomer;
+    private static String declinedClaimId;
+    private static String elapsingCustomer;
+    private static String elapsingClaimId;
 
     @BeforeAll
-    static void startPlatform() {
+    static void approveTwoClaims() {
         downstream = new EventProbe(E2EPlatform.get().kafkaBootstrapServers(),
                 Topics.INCENTIVE_EVALUATION, Topics.CLAIMS, Topics.CONSENTS);
+        decliningCustomer = "anna+" + UUID.randomUUID() + "@contoso.example";
+        elapsingCustomer = "anna+" + UUID.randomUUID() + "@contoso.example";
+        declinedClaimId = Claims.submitNewClaim(decliningCustomer, "pl-PL");
+        elapsingClaimId = Claims.submitNewClaim(elapsingCustomer, "pl-PL");
+        Claims.approve(declinedClaimId);
+        Claims.approve(elapsingClaimId);
     }
 
     @AfterAll
@@ -44,34 +62,9 @@ class ClaimLifecycleE2EIT {
     }
 
     @Test
-    void approved_claim_is_sent_to_eligibility_evaluation_when_the_consent_window_elapses() {
-        String customer = "anna+" + UUID.randomUUID() + "@contoso.example";
-        String claimId = Claims.submitNewClaim(customer, "pl-PL");
-        Claims.approve(claimId);
-
-        MimeMessage consentNotice = ConsentMail.awaitFor(customer);
-        assertThat(ConsentMail.linkIn(consentNotice)).contains("/consent/");
-        // the customer is told which company asks: the organisation of the partner directory, not only an MPN
-        assertThat(ConsentMail.textOf(consentNotice)).contains(PARTNER.organisationName() + " (MPN 1234567)");
-        JsonNode approved = Claims.awaitClaim(claimId, claim -> !claim.get("deadlines").get("consentWindowEndsAt").isNull());
-        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
-
-        JsonNode sent = Claims.awaitClaim(claimId, claim -> !claim.get("eligibility").get("sentAt").isNull());
-        assertThat(sent.get("status").asString()).isEqualTo("APPROVED");
-        ConsumerRecord<String, String> handOff = downstream.await(
-                typed("association.ready-for-evaluation", claimId), Duration.ofSeconds(60));
-        assertThat(handOff.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
-        assertThat(handOff.value()).contains("\"partnerId\":\"1234567\"", "\"program\":\"OSU_M365\"", "TEAMS",
-                "\"name\":\"" + PARTNER.organisationName() + "\"");
-    }
-
-    @Test
-    void customer_declining_on_the_consent_page_rejects_the_claim() {
-        String customer = "anna+" + UUID.randomUUID() + "@contoso.example";
-        String claimId = Claims.submitNewClaim(customer, "pl-PL");
-        Claims.approve(claimId);
-
-        String link = ConsentMail.linkIn(ConsentMail.awaitFor(customer));
+    @Order(1)
+    void customer_declining_on_the_consent_page_rejects_the_claim_and_it_is_never_handed_off() {
+        String link = ConsentMail.linkIn(ConsentMail.awaitFor(decliningCustomer));
         Customer browser = new Customer();
         Customer.Page page = browser.open(link);
         assertThat(page.status()).isEqualTo(200);
@@ -79,12 +72,40 @@ class ClaimLifecycleE2EIT {
         Customer.Page confirmation = browser.decline(link, page);
         assertThat(confirmation.status()).isEqualTo(200);
 
-        JsonNode rejected = Claims.awaitClaim(claimId, claim -> "REJECTED".equals(claim.get("status").asString()));
+        JsonNode rejected = Claims.awaitClaim(declinedClaimId, claim -> "REJECTED".equals(claim.get("status").asString()));
         assertThat(rejected.get("rejection").get("reason").asString()).isEqualTo("CUSTOMER_DECLINED");
-        assertThat(rejected.get("eligibility").get("sentAt").isNull()).isTrue();
-        List<ConsumerRecord<String, String>> handOffs = downstream.drain(Duration.ofSeconds(1)).stream()
-                .filter(typed("association.ready-for-evaluation", claimId)).toList();
-        assertThat(handOffs).isEmpty();
+
+        // watch past the end the declined window had, and until a claim approved after it was handed off
+        Instant windowEnd = windowEndOf(declinedClaimId);
+        downstream.await(typed("association.ready-for-evaluation", elapsingClaimId), Duration.ofSeconds(90));
+        Duration rest = Duration.between(Instant.now(), windowEnd.plusSeconds(2));
+        List<ConsumerRecord<String, String>> seen = downstream.drain(rest.isNegative() ? Duration.ofMillis(500) : rest);
+        assertThat(seen.stream().filter(typed("association.ready-for-evaluation", declinedClaimId))).isEmpty();
+        // a timer firing after the decline would show as an elapsed window that claim-service refused
+        assertThat(seen.stream().filter(typed("consent.window-elapsed", declinedClaimId))).isEmpty();
+        assertThat(seen.stream().filter(typed("claim.outcome-refused", declinedClaimId))).isEmpty();
+        JsonNode after = Claims.get(declinedClaimId);
+        assertThat(after.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(after.get("eligibility").get("sentAt").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void approved_claim_is_sent_to_eligibility_evaluation_when_the_consent_window_elapses() {
+        MimeMessage consentNotice = ConsentMail.awaitFor(elapsingCustomer);
+        assertThat(ConsentMail.linkIn(consentNotice)).contains("/consent/");
+        // the customer is told which company asks: the organisation of the partner directory, not only an MPN
+        assertThat(ConsentMail.textOf(consentNotice)).contains(PARTNER.organisationName() + " (MPN 1234567)");
+        JsonNode approved = Claims.awaitClaim(elapsingClaimId, claim -> !claim.get("deadlines").get("consentWindowEndsAt").isNull());
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+
+        JsonNode sent = Claims.awaitClaim(elapsingClaimId, claim -> !claim.get("eligibility").get("sentAt").isNull());
+        assertThat(sent.get("status").asString()).isEqualTo("APPROVED");
+        ConsumerRecord<String, String> handOff = downstream.await(
+                typed("association.ready-for-evaluation", elapsingClaimId), Duration.ofSeconds(60));
+        assertThat(handOff.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
+        assertThat(handOff.value()).contains("\"partnerId\":\"1234567\"", "\"program\":\"OSU_M365\"", "TEAMS",
+                "\"name\":\"" + PARTNER.organisationName() + "\"");
     }
 
     /**
@@ -211,5 +232,11 @@ class ClaimLifecycleE2EIT {
         claim.put("products", java.util.Arrays.stream(products).map(code -> Map.of("code", code)).toList());
         claim.put("partnerContact", Map.of("name", "Partner contact", "email", partnerContact, "locale", "en-US"));
         return claim;
+    }
+
+    /** The window's end as consent-service recorded it (counted from the notice's delivery). */
+    private static Instant windowEndOf(String claimId) {
+        JsonNode consents = Api.as(DevUser.STAFF).get(E2EPlatform.consents() + "/" + claimId).expect(200).json();
+        return Instant.parse(consents.get("windows").get(0).get("windowEndsAt").asString());
     }
 }

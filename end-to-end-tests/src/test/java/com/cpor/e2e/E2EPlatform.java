@@ -12,6 +12,14 @@ import java.util.Map;
 public final class E2EPlatform {
 
     static final String CONSENT_WINDOW = "PT20S";
+    /**
+     * The services CrashRecoveryE2EIT kills commit their consumer offsets only hourly (the default commits after
+     * each batch): a SIGKILL then always leaves applied records uncommitted, so the restart must redeliver them and
+     * the inboxes must discard them, instead of that depending on the kill hitting the moment between the two.
+     */
+    private static final Map<String, String> LATE_OFFSET_COMMITS = Map.of(
+            "spring.kafka.listener.ack-mode", "time",
+            "spring.kafka.listener.ack-time", "1h");
     private static Platform platform;
 
     private E2EPlatform() {
@@ -23,14 +31,25 @@ public final class E2EPlatform {
             platform = Platform.start(new Platform.Settings(home, null, Platform.Ports.free(), Map.of(
                     "*", Map.of("cpor.messaging.retry-initial-interval", "100ms",
                             "cpor.outbox.poll-interval", "200ms"),
-                    "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW))));
+                    "claim-service", LATE_OFFSET_COMMITS,
+                    "consent-service", withLateOffsetCommits(Map.of("cpor.consent.policy.window", CONSENT_WINDOW)))));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
         }
         return platform;
     }
 
+    private static Map<String, String> withLateOffsetCommits(Map<String, String> properties) {
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.putAll(LATE_OFFSET_COMMITS);
+        return all;
+    }
+
     static String claims() {
         return get().service("claim-service").baseUrl() + "/api/v1/claims";
+    }
+
+    static String consents() {
+        return get().service("consent-service").baseUrl() + "/api/v1/consents";
     }
 
     static String reviews() {

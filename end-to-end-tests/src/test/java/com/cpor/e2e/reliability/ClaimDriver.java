@@ -33,8 +33,17 @@ final class ClaimDriver {
     }
 
     static ClaimRun newRun(Ending ending) {
+        return newRun(ending, false);
+    }
+
+    static ClaimRun newCanary() {
+        return newRun(Ending.WINDOW_ELAPSED, true);
+    }
+
+    private static ClaimRun newRun(Ending ending, boolean canary) {
         String tag = UUID.randomUUID().toString();
-        return new ClaimRun(ending, "customer+" + tag + "@contoso.example", "partner+" + tag + "@partner-one.example");
+        return new ClaimRun(ending, "customer+" + tag + "@contoso.example", "partner+" + tag + "@partner-one.example",
+                canary);
     }
 
     void drive(ClaimRun run) {
@@ -151,7 +160,10 @@ final class ClaimDriver {
                     return;
                 }
                 if (page.status() == 410 || page.status() == 409) {
-                    return; // the window had closed: the consent page told the customer so
+                    // the consent page says the window had closed: the oracles hold it to the window's recorded end
+                    run.declineRefusedAt = Instant.now();
+                    run.declineRefusal = page.status();
+                    return;
                 }
                 retryOrFail(deadline, "decline answered " + page.status());
             } catch (Http.Unreachable e) {

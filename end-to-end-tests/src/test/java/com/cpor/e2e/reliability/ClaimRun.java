@@ -12,17 +12,23 @@ final class ClaimRun {
     final Ending ending;
     final String customerEmail;
     final String partnerEmail;
+    /** a claim submitted right after a fault to time the recovery: checked, never counted toward the suite's claims */
+    final boolean canary;
     volatile String claimId;
     volatile Instant acknowledgedAt;
     volatile boolean declineAcknowledged;
+    /** when the consent page refused the customer's decline (409/410), and with what status; null if it did not */
+    volatile Instant declineRefusedAt;
+    volatile int declineRefusal;
     volatile Instant finishedAt;
     volatile String failure;
     volatile int unacknowledgedCreates;
 
-    ClaimRun(Ending ending, String customerEmail, String partnerEmail) {
+    ClaimRun(Ending ending, String customerEmail, String partnerEmail, boolean canary) {
         this.ending = ending;
         this.customerEmail = customerEmail;
         this.partnerEmail = partnerEmail;
+        this.canary = canary;
     }
 
     boolean acknowledged() {
@@ -39,6 +45,6 @@ final class ClaimRun {
 
     @Override
     public String toString() {
-        return ending + " " + claimId + (failure == null ? "" : " FAILED: " + failure);
+        return (canary ? "canary " : "") + ending + " " + claimId + (failure == null ? "" : " FAILED: " + failure);
     }
 }

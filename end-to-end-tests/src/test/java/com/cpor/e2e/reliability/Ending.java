@@ -1,7 +1,11 @@
 package com.cpor.e2e.reliability;
 
+import com.cpor.events.Topics;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * How a claim of the campaign ends, with what the oracles then expect: the status path on
@@ -67,6 +71,45 @@ enum Ending {
             case WITHDRAWN_WHEN_SUBMITTED, WITHDRAWN_IN_REVIEW -> "PARTNER_REQUEST";
             default -> null;
         };
+    }
+
+    /**
+     * How many distinct events (by ce_id) of each type the claim must have, per {@code "<topic> <type>"}; every type
+     * not named must not occur at all. The review deadlines of the suite are business days away, so no review timer
+     * event is expected: one would be a firing too early or twice. A refused outcome ({@code claim.outcome-refused})
+     * never belongs to these scenarios: it is what a second timer firing or a redelivery past the inbox turns into.
+     */
+    Map<String, Integer> expectedEvents(boolean declineAcknowledged) {
+        boolean declined = this == CUSTOMER_DECLINED && declineAcknowledged;
+        boolean partnerAction = this == PARTNER_ACTION_THEN_APPROVED;
+        int sent = sentToEvaluation(declineAcknowledged) ? 1 : 0;
+        int approved = approved() ? 1 : 0;
+        Map<String, Integer> expected = new TreeMap<>();
+        expected.put(event(Topics.CLAIMS, "claim.submitted"), 1);
+        expected.put(event(Topics.CLAIMS, "claim.resubmitted"), partnerAction ? 1 : 0);
+        expected.put(event(Topics.CLAIMS, "claim.status-changed"), expectedPath(declineAcknowledged).size());
+        expected.put(event(Topics.CLAIMS, "claim.withdrawn"), withdrawn() ? 1 : 0);
+        expected.put(event(Topics.CLAIMS, "claim.sent-to-evaluation"), sent);
+        expected.put(event(Topics.REVIEWS, "review.queued"), partnerAction ? 2 : 1);
+        expected.put(event(Topics.REVIEWS, "review.started"),
+                this == WITHDRAWN_WHEN_SUBMITTED ? 0 : partnerAction ? 2 : 1);
+        expected.put(event(Topics.REVIEWS, "review.partner-action-requested"), partnerAction ? 1 : 0);
+        expected.put(event(Topics.REVIEWS, "review.approved"), approved);
+        expected.put(event(Topics.REVIEWS, "review.rejected"), this == REVIEWER_REJECTED ? 1 : 0);
+        expected.put(event(Topics.CONSENTS, "consent.requested"), approved);
+        expected.put(event(Topics.CONSENTS, "consent.declined"), declined ? 1 : 0);
+        expected.put(event(Topics.CONSENTS, "consent.window-elapsed"), sent);
+        expected.put(event(Topics.NOTIFICATIONS, "notification.delivered"), approved);
+        expected.put(event(Topics.INCENTIVE_EVALUATION, "association.ready-for-evaluation"), sent);
+        return expected;
+    }
+
+    static String event(String topic, String type) {
+        return topic + " " + type;
+    }
+
+    private boolean withdrawn() {
+        return this == WITHDRAWN_WHEN_SUBMITTED || this == WITHDRAWN_IN_REVIEW;
     }
 
     Set<String> customerTemplates() {

@@ -52,6 +52,13 @@ final class FaultCampaign implements AutoCloseable {
     /** redeliveries the inboxes discarded, carried over the restarts that reset the counters */
     final Map<String, Long> duplicatesDiscarded = new LinkedHashMap<>();
     final Map<String, Long> replayedRecords = new LinkedHashMap<>();
+    /** the kills aimed between an SMTP send and its SENT record */
+    final List<SendRecordKill> sendRecordKills = new ArrayList<>();
+    /**
+     * SIGKILLs of notification-service instances and PostgreSQL stops or crashes: each may cut a sending between the
+     * SMTP server's acceptance and the SENT record, so that the one mail is sent again
+     */
+    int sendingInterruptions;
     private final Set<String> replayedClaims = new HashSet<>();
 
     FaultCampaign(Platform platform, Load load, Duration recoveryBound, long seed, Duration stepTimeout) {
@@ -73,18 +80,58 @@ final class FaultCampaign implements AutoCloseable {
     }
 
     /**
-     * SIGKILL notification-service right after the SMTP server accepted a mail, inside the window between the
-     * send and the SENT update (best effort: the mail count is watched every few milliseconds).
+     * SIGKILL notification-service inside the window between the SMTP send and the SENT record: the relay holds the
+     * SMTP server's acceptance of the next mail, so the capture has the mail while the sender has not recorded it.
+     * Nothing is killed when no mail comes (that is recorded as a fault that did not happen, and fails the suite);
+     * whether the kill landed in the window is read from the notification log right after it.
      */
     void killNotificationsBetweenSendAndRecord() {
-        int before = platform.mail().messages().size();
-        Instant until = Instant.now().plusSeconds(60);
-        while (platform.mail().messages().size() == before && Instant.now().isBefore(until)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        String name = "SIGKILL notification-service between an SMTP send and its SENT record";
+        SmtpHold relay = ReliabilityPlatform.smtpHold();
+        SmtpHold.Hold hold = relay.holdNextAcceptance();
+        String notificationId = hold.awaitHeld(Duration.ofSeconds(60));
+        if (notificationId == null) {
+            relay.disarm(hold);
+            sendRecordKills.add(new SendRecordKill(null, "no mail was sent within 60 s: nothing killed"));
+            faults.add(new Fault(name, "NOT INJECTED: no mail was sent within 60 s", null, Instant.now(), null));
+            return;
         }
-        recover("SIGKILL notification-service right after an SMTP send", "killed as soon as the SMTP server accepted a mail",
-                () -> kill("notification-service"),
+        recover(name, "the SMTP server's acceptance of notification " + notificationId
+                        + " held until the SIGKILL, then started again",
+                () -> {
+                    kill("notification-service");
+                    sendRecordKills.add(new SendRecordKill(notificationId, notificationStatus(notificationId)));
+                    hold.release();
+                },
                 () -> restart("notification-service"));
+    }
+
+    /**
+     * A SIGKILL of notification-service aimed between an SMTP send and its SENT record.
+     *
+     * @param notificationId the notification whose mail the SMTP server had accepted (null: no mail came, no kill)
+     * @param statusAtKill   its status in the notification log once the process was dead
+     */
+    record SendRecordKill(String notificationId, String statusAtKill) {
+
+        /** The kill landed in the window: the mail was accepted and the log did not say SENT. */
+        boolean inWindow() {
+            return notificationId != null && !"SENT".equals(statusAtKill);
+        }
+    }
+
+    private String notificationStatus(String notificationId) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                platform.jdbcUrl("notification-service"), platform.postgres().username(), platform.postgres().password());
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT status FROM notification WHERE notification_id::text = ?")) {
+            query.setString(1, notificationId);
+            try (java.sql.ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : "no row";
+            }
+        } catch (java.sql.SQLException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 
     /** A second instance joins the consumer groups (rebalance), works for a while, then leaves abruptly or gracefully. */
@@ -97,10 +144,10 @@ final class FaultCampaign implements AutoCloseable {
                 "started in " + joining.toSeconds() + " s on port " + extra.port() + ", worked " + stay.toSeconds()
                         + " s alongside the first, then left",
                 () -> {
-                    carryDuplicates(service, extra);
                     if (abruptly) {
-                        extra.kill();
+                        kill(service, extra);
                     } else {
+                        carryDuplicates(service, extra);
                         extra.stop();
                     }
                 },
@@ -110,7 +157,7 @@ final class FaultCampaign implements AutoCloseable {
     void restartPostgres(Duration down) {
         pauseRandomly();
         recover("PostgreSQL restart", "stopped under load for " + down.toSeconds() + " s, started again with the same data and port",
-                platform::stopPostgres,
+                this::stopPostgres,
                 () -> {
                     pause(down);
                     platform.startPostgres();
@@ -125,7 +172,7 @@ final class FaultCampaign implements AutoCloseable {
                 () -> {
                     kill("claim-service");
                     kill("notification-service");
-                    platform.stopPostgres();
+                    stopPostgres();
                     injectPoison("combined");
                     replay(replayClaims);
                 },
@@ -177,7 +224,7 @@ final class FaultCampaign implements AutoCloseable {
     Fault recover(String name, String detail, Runnable inject, Runnable repair, Duration bound) {
         Instant faultAt = Instant.now();
         inject.run();
-        ClaimRun canary = ClaimDriver.newRun(Ending.WINDOW_ELAPSED);
+        ClaimRun canary = ClaimDriver.newCanary();
         load.track(canary);
         canaries.submit(() -> canaryDriver.drive(canary));
         repair.run();
@@ -199,13 +246,32 @@ final class FaultCampaign implements AutoCloseable {
     /** SIGKILL of one instance (not necessarily the first), keeping what its inbox counted. */
     void kill(String service, ServiceProcess process) {
         carryDuplicates(service, process);
+        if (service.equals("notification-service") && process.isRunning()) {
+            sendingInterruptions++;
+        }
         process.kill();
     }
 
     private void kill(String service) {
-        ServiceProcess process = platform.service(service);
-        carryDuplicates(service, process);
-        process.kill();
+        kill(service, platform.service(service));
+    }
+
+    /** PostgreSQL stopped (connections refused) while the load runs. */
+    void stopPostgres() {
+        sendingInterruptions++;
+        platform.stopPostgres();
+    }
+
+    /** PostgreSQL crashed (SIGKILL of the postmaster). @return its pid */
+    long killPostgres() {
+        sendingInterruptions++;
+        return platform.killPostgres();
+    }
+
+    /** What the oracles must account for: the interruptions that may re-send a mail, and the sendings a kill cut off. */
+    Oracles.Faults oracleFaults() {
+        return new Oracles.Faults(sendingInterruptions, sendRecordKills.stream().filter(SendRecordKill::inWindow)
+                .map(SendRecordKill::notificationId).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Inbox counters start at zero with each process: keep what a process counted before it goes. */

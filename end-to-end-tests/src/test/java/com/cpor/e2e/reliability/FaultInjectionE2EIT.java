@@ -81,7 +81,7 @@ class FaultInjectionE2EIT {
             load.finish(Duration.ofMinutes(10));
             campaign.awaitCanaries(Duration.ofMinutes(5));
             campaign.collectDuplicates();
-            oracles.check(load.runs(), campaign.poisons);
+            oracles.check(load.runs(), campaign.poisons, campaign.oracleFaults());
             ReliabilityReport.write(Path.of(System.getProperty("reliability.report", "target/reliability-report.md")),
                     ROUNDS == 1 && CLAIMS < 100 ? "fast" : "long", SEED, Duration.between(began, Instant.now()),
                     load.runs(), campaign, oracles);
@@ -92,7 +92,11 @@ class FaultInjectionE2EIT {
             assertThat(campaign.replayedRecords.values().stream().mapToLong(Long::longValue).sum()).isPositive();
             assertThat(campaign.duplicatesDiscarded).as("the inboxes discarded the replayed redeliveries")
                     .allSatisfy((service, discarded) -> assertThat(discarded).as(service).isPositive());
-            assertThat(load.runs().stream().filter(ClaimRun::acknowledged).count()).isGreaterThanOrEqualTo(CLAIMS);
+            assertThat(load.runs().stream().filter(run -> run.acknowledged() && !run.canary).count())
+                    .as("claims of the load acknowledged (canaries not counted)").isGreaterThanOrEqualTo(CLAIMS);
+            assertThat(campaign.sendRecordKills).as("the kills aimed between an SMTP send and its SENT record happened "
+                    + "and landed in that window (the notification log did not say SENT)").isNotEmpty()
+                    .allSatisfy(kill -> assertThat(kill.inWindow()).as(kill.toString()).isTrue());
         }
     }
 }

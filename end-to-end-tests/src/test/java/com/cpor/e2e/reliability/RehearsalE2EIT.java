@@ -104,7 +104,7 @@ class RehearsalE2EIT {
                 load.finish(Duration.ofMinutes(15));
                 campaign.awaitCanaries(Duration.ofMinutes(5));
                 campaign.collectDuplicates();
-                oracles.check(load.runs(), campaign.poisons);
+                oracles.check(load.runs(), campaign.poisons, campaign.oracleFaults());
                 notes.put("machine load (1/5/15 min) at start / end", loadBefore + " / " + loadAverage());
                 RehearsalReport.write(Path.of(System.getProperty("rehearsal.report", target.resolve("rehearsal-report.md").toString())),
                         settings(), notes, loadAtFault, Duration.between(began, Instant.now()), load.runs(), campaign,
@@ -303,7 +303,7 @@ class RehearsalE2EIT {
         campaign.recover("PostgreSQL crash (SIGKILL of the postmaster)", "", () -> {
             sampleLoad("PostgreSQL crash");
             killedAt[0] = Instant.now();
-            pid[0] = platform.killPostgres();
+            pid[0] = campaign.killPostgres();
         }, () -> {
             platform.startPostgres();
             back[0] = Instant.now();
@@ -317,7 +317,7 @@ class RehearsalE2EIT {
         String name = "PostgreSQL outage of " + POSTGRES_OUTAGE.toSeconds() + " s";
         campaign.recover(name, "stopped under load (connections refused), started again after the outage", () -> {
             sampleLoad(name);
-            platform.stopPostgres();
+            campaign.stopPostgres();
         }, () -> {
             FaultCampaign.pause(POSTGRES_OUTAGE);
             platform.startPostgres();
@@ -351,7 +351,7 @@ class RehearsalE2EIT {
         campaign.recover(name, "all within seconds; repaired in order PostgreSQL, broker, instance", () -> {
             sampleLoad("combined");
             controller.kill();
-            platform.killPostgres();
+            campaign.killPostgres();
             campaign.kill("claim-service", claims);
             campaign.injectPoison("combined");
             try {

@@ -18,6 +18,8 @@ final class ReliabilityPlatform {
     /** Short enough to watch both consent endings, long enough for the customer to decline in time. */
     static final String CONSENT_WINDOW = "PT15S";
     private static Platform platform;
+    /** between notification-service and the SMTP capture: holds an acceptance so a kill lands in the send-to-SENT window */
+    private static SmtpHold smtpHold;
     /** the rehearsal spreads requests over every running instance, as a load balancer would */
     private static boolean spread;
 
@@ -27,7 +29,9 @@ final class ReliabilityPlatform {
     static synchronized Platform get() {
         if (platform == null) {
             Path home = Path.of(System.getProperty("cpor.home", "..")).toAbsolutePath().normalize();
-            platform = Platform.start(new Platform.Settings(home, null, Platform.Ports.free(), Map.of(
+            Platform.Ports ports = Platform.Ports.free();
+            smtpHold = SmtpHold.start(ports.smtp());
+            platform = Platform.start(new Platform.Settings(home, null, ports, Map.of(
                     "*", Map.of(
                             "cpor.messaging.retry-initial-interval", "100ms",
                             "cpor.outbox.poll-interval", "200ms",
@@ -35,9 +39,13 @@ final class ReliabilityPlatform {
                             // a killed consumer's partitions move after 10 s instead of the default 45 s
                             "spring.kafka.consumer.properties.session.timeout.ms", "10000",
                             "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
-                    "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW)),
+                    "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW),
+                    "notification-service", Map.of("spring.mail.port", String.valueOf(smtpHold.port()))),
                     true, home.resolve("end-to-end-tests/target/reliability-service-logs")));
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reliability-platform-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                platform.close();
+                smtpHold.close();
+            }, "reliability-platform-shutdown"));
         }
         return platform;
     }
@@ -46,6 +54,12 @@ final class ReliabilityPlatform {
     static synchronized void use(Platform started) {
         platform = started;
         spread = true;
+    }
+
+    /** The SMTP relay of notification-service; null on a platform started elsewhere (the rehearsal's). */
+    static synchronized SmtpHold smtpHold() {
+        get();
+        return smtpHold;
     }
 
     static String claims() {

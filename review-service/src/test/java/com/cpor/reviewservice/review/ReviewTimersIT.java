@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,20 +54,29 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     TimerPoller poller;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void review_start_sla_breach_escalates_once_and_changes_nothing() {
-        double breachesBefore = breaches("REVIEW_START");
         String claimId = queuedClaim();
         ReviewQueued queued = published(ReviewQueued.class, claimId);
 
+        stepToJustBefore(queued.reviewStartDueAt(), claimId, "review-start-sla");
+        // the counter is shared with every review of the context: other reviews' breaches in the step are counted apart
+        double breachesBefore = breaches("REVIEW_START");
+        long recordedBefore = breachesInHistory("REVIEW_START");
         clock.set(queued.reviewStartDueAt().plusSeconds(1));
 
         ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
         assertThat(breach.stage()).isEqualTo(ReviewSlaBreached.Stage.REVIEW_START);
         assertThat(breach.dueAt()).isEqualTo(queued.reviewStartDueAt());
+        await().atMost(WAIT).until(() -> pendingDue("review-start-sla") == 0);
+        poller.fireDueTimers(); // a pass after it fired: nothing fires a second time
         assertThat(allPublished(ReviewSlaBreached.class, claimId, QUIET)).hasSize(1);
-        assertThat(breaches("REVIEW_START")).isGreaterThanOrEqualTo(breachesBefore + 1);
+        assertThat(breaches("REVIEW_START") - breachesBefore).as("one count per breach recorded in the step")
+                .isEqualTo(breachesInHistory("REVIEW_START") - recordedBefore);
+        assertThat(breachesInHistory(claimId, "REVIEW_START")).isEqualTo(1);
         var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().path("review");
         assertThat(review.path("status").asString()).isEqualTo("QUEUED");
         assertThat(review.path("overdue").asBoolean()).isTrue();
@@ -86,7 +96,6 @@ class ReviewTimersIT extends ReviewServiceTestBase {
 
     @Test
     void the_decision_target_escalates_once_just_after_it_passes_never_before_and_changes_nothing() {
-        double before = decisionTargetBreaches();
         Instant submittedAt = clock.instant();
         String claimId = queuedClaim();
         ReviewQueued queued = published(ReviewQueued.class, claimId);
@@ -96,15 +105,21 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(Instant.parse(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
                 .at("/review/deadlines/decisionTargetDueAt").asString())).isEqualTo(queued.decisionTargetDueAt());
 
-        clock.set(queued.decisionTargetDueAt().minusSeconds(1));
+        stepToJustBefore(queued.decisionTargetDueAt(), claimId, "decision-target");
         assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).isEmpty();
+        // the counter is shared with every review of the context: other reviews' breaches in the step are counted apart
+        double before = decisionTargetBreaches();
+        long recordedBefore = inHistory("decision-target-breached", "%");
 
         clock.set(queued.decisionTargetDueAt().plusSeconds(1));
         DecisionTargetBreached breach = published(DecisionTargetBreached.class, claimId);
         assertThat(breach.dueAt()).isEqualTo(queued.decisionTargetDueAt());
         assertThat(breach.assignedReviewer().id()).isEqualTo("reviewer");
+        await().atMost(WAIT).until(() -> pendingDue("decision-target") == 0);
+        poller.fireDueTimers(); // a pass after it fired: nothing fires a second time
         assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).hasSize(1);
-        assertThat(decisionTargetBreaches()).isGreaterThanOrEqualTo(before + 1);
+        assertThat(decisionTargetBreaches() - before).as("one count per breach recorded in the step")
+                .isEqualTo(inHistory("decision-target-breached", "%") - recordedBefore);
         var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body();
         assertThat(review.at("/review/status").asString()).isEqualTo("IN_REVIEW");
         assertThat(review.at("/history").valueStream().map(h -> h.path("action").asString()).toList())
@@ -149,6 +164,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null).status()).isEqualTo(200);
         ReviewStarted started = published(ReviewStarted.class, claimId);
 
+        stepToJustBefore(started.decisionDueAt(), claimId, "review-decision-sla");
         clock.set(started.decisionDueAt().plusSeconds(1));
 
         ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
@@ -167,11 +183,13 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         PartnerActionRequested request = published(PartnerActionRequested.class, claimId);
         Instant remindAt = calendar.plusBusinessDays(request.respondBy(), -1);
 
+        stepToJustBefore(remindAt, claimId, "partner-response-reminder");
         clock.set(remindAt.plusSeconds(1));
         PartnerResponseReminderDue reminder = published(PartnerResponseReminderDue.class, claimId);
         assertThat(reminder.respondBy()).isEqualTo(request.respondBy());
         assertThat(allPublished(ReviewRejected.class, claimId, Duration.ofMillis(500))).isEmpty();
 
+        stepToJustBefore(request.respondBy(), claimId, "partner-response-expiry");
         clock.set(request.respondBy().plusSeconds(1));
         ReviewRejected rejection = published(ReviewRejected.class, claimId);
         assertThat(rejection.reason()).isEqualTo(RejectionReason.NO_PARTNER_RESPONSE);
@@ -191,6 +209,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(
                 api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString()));
 
+        stepToJustBefore(calendar.plusBusinessDays(disputedAt, 5), claimId, "dispute-review-sla");
         clock.set(calendar.plusBusinessDays(disputedAt, 5).plusSeconds(1));
 
         ReviewSlaBreached breach = published(ReviewSlaBreached.class, claimId);
@@ -269,6 +288,40 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         feed(submitted(claimId, clock.instant()));
         published(ReviewQueued.class, claimId); // the review exists before a reviewer may act on it
         return claimId;
+    }
+
+    /**
+     * Moves the clock to one second before {@code dueAt} and runs a whole firing pass there: the claim's timer of
+     * this kind must still be waiting (nothing fires early), and no other timer of the kind is left due.
+     */
+    private void stepToJustBefore(Instant dueAt, String claimId, String kind) {
+        clock.set(dueAt.minusSeconds(1));
+        poller.fireDueTimers();
+        await().atMost(WAIT).until(() -> pendingDue(kind) == 0);
+        assertThat(jdbc.sql("SELECT state FROM durable_timer WHERE claim_id = ? AND kind = ?").params(claimId, kind)
+                .query(String.class).list()).as("%s of %s a second before %s", kind, claimId, dueAt)
+                .containsExactly("PENDING");
+    }
+
+    /** Timers of this kind due by the test clock and not fired yet. */
+    private long pendingDue(String kind) {
+        return jdbc.sql("SELECT count(*) FROM durable_timer WHERE kind = ? AND state = 'PENDING' AND due_at <= ?")
+                .params(kind, java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+    }
+
+    private long breachesInHistory(String stage) {
+        return inHistory("sla-breached", stage + " %");
+    }
+
+    /** History entries of every review with this action and a detail LIKE the pattern. */
+    private long inHistory(String action, String detailLike) {
+        return jdbc.sql("SELECT count(*) FROM review_history WHERE action = ? AND detail LIKE ?")
+                .params(action, detailLike).query(Long.class).single();
+    }
+
+    private long breachesInHistory(String claimId, String stage) {
+        return jdbc.sql("SELECT count(*) FROM review_history WHERE claim_id = ? AND action = 'sla-breached' AND detail LIKE ?")
+                .params(claimId, stage + " %").query(Long.class).single();
     }
 
     private double breaches(String stage) {

@@ -221,7 +221,9 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
         String claimId = startedClaim();
         String body = "{\"reviewerId\":\"reviewer-2\",\"reviewerName\":\"Ivan Petrov\",\"reviewerEmail\":\"ivan@reviews.example\"}";
 
+        String before = reviewFile(claimId);
         assertThat(api.post(REVIEWER, path(claimId, "reassign"), body).status()).isEqualTo(403);
+        assertThat(reviewFile(claimId)).as("a refused reassignment changes nothing").isEqualTo(before);
         Response reassigned = api.post(REVIEW_LEAD, path(claimId, "reassign"), body);
 
         assertThat(reassigned.status()).isEqualTo(200);
@@ -237,12 +239,17 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
     @Test
     void partners_and_anonymous_callers_cannot_use_the_review_api() {
         String claimId = queuedClaim();
+        String before = reviewFile(claimId);
 
         assertThat(api.get(PARTNER_ADMIN, "/api/v1/reviews").status()).isEqualTo(403);
         assertThat(api.post(OTHER_PARTNER_ADMIN, path(claimId, "start"), null).status()).isEqualTo(403);
+        assertThat(api.post(PARTNER_ADMIN, path(claimId, "start"), null).status()).isEqualTo(403);
+        assertThat(api.post(null, path(claimId, "start"), null).status()).isEqualTo(401);
         Response anonymous = api.get(null, "/api/v1/reviews/" + claimId);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(reviewFile(claimId)).as("refused calls change nothing").isEqualTo(before);
+        assertThat(allPublished(ReviewStarted.class, claimId, Duration.ofMillis(300))).isEmpty();
     }
 
     @Test
@@ -409,6 +416,41 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
     }
 
     @Test
+    void an_upheld_dispute_is_published_as_upheld_ends_the_dispute_review_and_is_decided_once() {
+        String claimId = startedClaim();
+        api.post(REVIEWER, path(claimId, "reject"), "{\"reason\":\"INSUFFICIENT_POE\"}");
+        published(ReviewRejected.class, claimId);
+        feed(statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.REJECTED, clock.instant(), "INSUFFICIENT_POE"));
+        feed(disputed(claimId, clock.instant()));
+        await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(reviewStatus(claimId)));
+
+        Response decided = api.post(REVIEWER, path(claimId, "dispute-decision"),
+                "{\"outcome\":\"UPHOLD\",\"comment\":\"The PoE still names no workload\"}");
+
+        assertThat(decided.status()).isEqualTo(200);
+        DisputeDecided event = published(DisputeDecided.class, claimId);
+        assertThat(event.outcome()).isEqualTo(DisputeDecided.Outcome.UPHOLD);
+        assertThat(event.comment()).isEqualTo("The PoE still names no workload");
+        assertThat(event.reviewer().id()).isEqualTo("reviewer");
+        assertThat(timers.stateOf("dispute-review-sla:" + claimId + ":2")).contains(DurableTimers.TimerState.CANCELLED);
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.body().at("/review/status").asString()).isEqualTo("DECIDED");
+        assertThat(review.body().at("/review/allowedActions").isEmpty()).isTrue();
+        assertThat(review.body().at("/history").valueStream().map(h -> h.path("action").asString() + " "
+                + h.path("detail").asString()).toList()).contains("dispute-decided UPHOLD: The PoE still names no workload");
+        assertThat(api.post(REVIEWER, path(claimId, "dispute-decision"), "{\"outcome\":\"OVERTURN\"}").status())
+                .isEqualTo(409);
+
+        // claim-service makes the rejection final: the review stays decided, nothing more is published for it
+        feed(statusChanged(claimId, ClaimStatus.DISPUTED, ClaimStatus.REJECTED, clock.instant(), "UPHOLD",
+                "INSUFFICIENT_POE"));
+        await().atMost(WAIT).until(() -> "REJECTED".equals(
+                api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/claimStatus").asString()));
+        assertThat(reviewStatus(claimId)).isEqualTo("DECIDED");
+        assertThat(allPublished(DisputeDecided.class, claimId, Duration.ofMillis(500))).hasSize(1);
+    }
+
+    @Test
     void the_queue_filters_by_status_deadline_competition_and_assignee_and_sorts_by_due_time() {
         String earlier = newClaimId();
         String competitor = newClaimId();
@@ -467,6 +509,13 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
                 .and(r -> !r.value().contains("\"disputeReviewDueAt\":null")), WAIT);
         return (ReviewQueued) com.cpor.platform.messaging.EventJson.read(com.cpor.events.Topics.REVIEWS,
                 record.value().getBytes());
+    }
+
+    /** The review as a reviewer reads it (status, assignee, deadlines, history, comments): a refusal leaves it. */
+    private String reviewFile(String claimId) {
+        Response review = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(review.status()).isEqualTo(200);
+        return review.body().toString();
     }
 
     private String reviewStatus(String claimId) {

@@ -82,15 +82,28 @@ class ClaimLifecycleIT {
 
     @Test
     void deadlines_falling_due_within_a_day_are_counted_for_operators() {
+        // the gauge counts every claim of the test context: this test's share is the change across its deadlines
+        clock.advance(Duration.ofSeconds(11)); // past the gauge's query cache
+        double before = meters.get("cpor.deadlines.due.next.day").tag("kind", "reviewStartDueAt").gauge().value();
         String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String later = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String past = api.submittedClaim(ClaimApi.microsoft365Claim());
         Instant dueSoon = now().plus(Duration.ofHours(2));
+        Instant dueTomorrow = now().plus(Duration.ofHours(30));
+        Instant overdue = now().minus(Duration.ofHours(1));
         send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), id, dueSoon));
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), later, dueTomorrow));
+        send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), past, overdue));
         awaitClaim(id, claim -> assertThat(claim.get("deadlines").get("reviewStartDueAt").asString())
                 .isEqualTo(dueSoon.toString()));
-        clock.advance(Duration.ofSeconds(11)); // past the gauge's query cache
+        awaitClaim(later, claim -> assertThat(claim.get("deadlines").get("reviewStartDueAt").asString())
+                .isEqualTo(dueTomorrow.toString()));
+        awaitClaim(past, claim -> assertThat(claim.get("deadlines").get("reviewStartDueAt").asString())
+                .isEqualTo(overdue.toString()));
+        clock.advance(Duration.ofSeconds(11));
 
-        assertThat(meters.get("cpor.deadlines.due.next.day").tag("kind", "reviewStartDueAt").gauge().value())
-                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("cpor.deadlines.due.next.day").tag("kind", "reviewStartDueAt").gauge().value() - before)
+                .as("only the deadline within the next day").isEqualTo(1);
     }
 
     @Test
@@ -323,11 +336,25 @@ class ClaimLifecycleIT {
         String id = rejectedClaim();
         api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "Please look again"))
                 .expect(200);
-        send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.UPHOLD, "No"));
+        probe.await(statusChange(id, "REJECTED", "DISPUTED"), WAIT);
+        send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.UPHOLD,
+                "The PoE still names no workload"));
         awaitClaim(id, claim -> assertThat(claim.get("rejection").get("final").asBoolean()).isTrue());
         JsonNode claim = api.claim(id);
         assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("INSUFFICIENT_POE");
         assertThat(claim.get("allowedActions").toString()).doesNotContain("dispute");
+        assertThat(claim.get("deadlines").get("disputeUntil").isNull()).isTrue();
+
+        // the partner's mail and the review's completion follow this event: upheld, final, with the reviewer's word
+        ConsumerRecord<String, String> upheld = probe.await(statusChange(id, "DISPUTED", "REJECTED"), WAIT);
+        assertThat(upheld.value()).contains("\"reasonCodes\":[\"UPHOLD\",\"INSUFFICIENT_POE\"]",
+                "The PoE still names no workload", "\"finalDecision\":true");
+        assertThat(probe.drain(Duration.ofMillis(500))).filteredOn(statusChange(id, "DISPUTED", "APPROVED")).isEmpty();
+        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+                Map.of("justification", "Once more")).status()).isEqualTo(409);
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().toString())
+                .contains("UPHOLD");
     }
 
     @Test

@@ -37,6 +37,8 @@ class ClaimActionsIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.cpor.platform.testsupport.MutableClock clock;
 
     private ClaimApi api;
 
@@ -347,12 +349,34 @@ class ClaimActionsIT {
 
     @Test
     void transitions_claims_per_status_and_competing_claims_are_measured_for_the_dashboard() {
-        String id = api.submittedClaim(microsoft365Claim());
-        assertThat(id).isNotBlank();
-        assertThat(meters.get("cpor.claims").tag("status", "SUBMITTED").gauge().value()).isPositive();
-        assertThat(meters.get("cpor.claim.transitions").tag("from", "EDITING").tag("to", "SUBMITTED").counter().count())
-                .isPositive();
-        assertThat(meters.get("cpor.claim.time.in.status").tag("status", "EDITING").timer().count()).isPositive();
+        // the meters count every claim of the test context: this test's share is the change across its submission
+        clock.advance(Duration.ofSeconds(11)); // past the gauge's query cache
+        double submittedBefore = claimsIn("SUBMITTED");
+        double editingBefore = claimsIn("EDITING");
+        double transitionsBefore = submissions();
+        long timedBefore = timedInEditing();
+
+        api.submittedClaim(microsoft365Claim());
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(claimsIn("SUBMITTED") - submittedBefore).isEqualTo(1);
+        assertThat(claimsIn("EDITING") - editingBefore).isZero();
+        assertThat(submissions() - transitionsBefore).isEqualTo(1);
+        assertThat(timedInEditing() - timedBefore).isEqualTo(1);
+    }
+
+    private long timedInEditing() {
+        var timer = meters.find("cpor.claim.time.in.status").tag("status", "EDITING").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private double claimsIn(String status) {
+        return meters.get("cpor.claims").tag("status", status).gauge().value();
+    }
+
+    private double submissions() {
+        var counter = meters.find("cpor.claim.transitions").tag("from", "EDITING").tag("to", "SUBMITTED").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

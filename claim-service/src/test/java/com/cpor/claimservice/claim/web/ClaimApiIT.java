@@ -158,6 +158,7 @@ class ClaimApiIT {
         String id = api.createClaim(microsoft365Claim(), true);
         String documentId = api.claim(id).get("documents").get(0).get("id").asString();
         DevUser other = DevUser.OTHER_PARTNER_ADMIN;
+        String before = snapshot(id);
         api.get(other, "/api/v1/claims/" + id).expect(404);
         api.get(other, "/api/v1/claims/" + id + "/documents/" + documentId).expect(404);
         api.get(other, "/api/v1/claims/" + id + "/comments").expect(404);
@@ -167,13 +168,16 @@ class ClaimApiIT {
         api.delete(other, "/api/v1/claims/" + id).expect(404);
         api.upload(other, id, "poe.pdf", ClaimApi.pdf()).expect(404);
         api.post(other, "/api/v1/claims/" + id + "/comments", Map.of("text", "hi")).expect(404);
+        api.post(other, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "x")).expect(404);
         assertThat(api.status(id)).isEqualTo("EDITING");
+        assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
 
     @Test
     void a_read_only_partner_user_can_read_but_not_change() {
         String id = api.createClaim(microsoft365Claim(), true);
         DevUser reader = DevUser.PARTNER_READER;
+        String before = snapshot(id);
         api.get(reader, "/api/v1/claims/" + id).expect(200);
         api.get(reader, "/api/v1/claims/" + id + "/history").expect(200);
         assertThat(api.post(reader, "/api/v1/claims", microsoft365Claim()).expect(403).json().get("type").asString())
@@ -184,6 +188,7 @@ class ClaimApiIT {
         api.post(reader, "/api/v1/claims/" + id + "/comments", Map.of("text", "x")).expect(403);
         api.upload(reader, id, "poe.pdf", ClaimApi.pdf()).expect(403);
         api.delete(reader, "/api/v1/claims/" + id).expect(403);
+        assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
 
     @Test
@@ -194,7 +199,20 @@ class ClaimApiIT {
         api.getRaw(DevUser.REVIEW_LEAD, "/api/v1/claims/" + id + "/documents/" + documentId).expect(200);
         api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200);
         api.post(DevUser.REVIEWER, "/api/v1/claims", microsoft365Claim()).expect(403);
+        String before = snapshot(id);
         api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/submit", null).expect(403);
+        api.patch(DevUser.REVIEWER, "/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
+        api.delete(DevUser.REVIEWER, "/api/v1/claims/" + id).expect(403);
+        assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
+    }
+
+    /** What the owner sees of a claim: the claim, its history, comments and documents; a refusal leaves all of it. */
+    private String snapshot(String id) {
+        String claim = "/api/v1/claims/" + id;
+        return api.get(DevUser.PARTNER_ADMIN, claim).expect(200).text()
+                + api.get(DevUser.PARTNER_ADMIN, claim + "/history").expect(200).text()
+                + api.get(DevUser.PARTNER_ADMIN, claim + "/comments").expect(200).text()
+                + api.get(DevUser.PARTNER_ADMIN, claim + "/documents").expect(200).text();
     }
 
     @Test
