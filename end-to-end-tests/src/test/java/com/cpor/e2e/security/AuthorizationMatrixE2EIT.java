@@ -52,7 +52,10 @@ class AuthorizationMatrixE2EIT {
     private static final Set<String> SERVICES =
             Set.of("claim-service", "review-service", "consent-service", "notification-service");
 
-    /** Claims a forbidden or foreign caller is pointed at: refusals must leave them as they are. */
+    /**
+     * Claims a forbidden or foreign caller is pointed at: refusals must leave them as they are. Allowed calls change
+     * them only synchronously (documents, comments), never through events that arrive later.
+     */
     private static ClaimRef sharedClaim;
     private static ClaimRef sharedQueued;
     private static ClaimRef approved;
@@ -69,7 +72,7 @@ class AuthorizationMatrixE2EIT {
     @BeforeAll
     static void prepareClaims() {
         sharedClaim = Fixtures.editingWithDocument();
-        List<ClaimRef> queued = submitted(2);
+        List<ClaimRef> queued = submitted(3);
         List<ClaimRef> inReview = submitted(6);
         List<ClaimRef> rejected = submitted(1);
         List<ClaimRef> disputed = submitted(2);
@@ -269,7 +272,8 @@ class AuthorizationMatrixE2EIT {
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reassign", true,
                 of(200, EnumSet.of(REVIEW_LEAD)),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + sharedQueued.id() + "/reassign",
+                (who, http, allowed) -> http.json("POST", reviews + "/"
+                        + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/reassign",
                         Map.of("reviewerId", "reviewer-2", "reviewerName", "Ivan Petrov",
                                 "reviewerEmail", "ivan@reviews.example")),
                 () -> reviewState(sharedQueued.id())));
