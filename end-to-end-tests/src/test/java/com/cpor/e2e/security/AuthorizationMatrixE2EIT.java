@@ -1,11 +1,20 @@
 package com.cpor.e2e.security;
 
 import com.cpor.e2e.security.Fixtures.ClaimRef;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import com.cpor.localstack.Platform;
 import tools.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static com.cpor.e2e.security.Who.NO_TOKEN;
@@ -27,6 +38,7 @@ import static com.cpor.e2e.security.Who.REVIEWER;
 import static com.cpor.e2e.security.Who.REVIEW_LEAD;
 import static com.cpor.e2e.security.Who.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every endpoint of every service × every kind of caller × own/other partner, against the real processes.
@@ -40,7 +52,10 @@ class AuthorizationMatrixE2EIT {
     private static final Set<String> SERVICES =
             Set.of("claim-service", "review-service", "consent-service", "notification-service");
 
-    /** Claims a forbidden or foreign caller is pointed at: refusals must leave them as they are. */
+    /**
+     * Claims a forbidden or foreign caller is pointed at: refusals must leave them as they are. Allowed calls change
+     * them only synchronously (documents, comments), never through events that arrive later.
+     */
     private static ClaimRef sharedClaim;
     private static ClaimRef sharedQueued;
     private static ClaimRef approved;
@@ -57,7 +72,7 @@ class AuthorizationMatrixE2EIT {
     @BeforeAll
     static void prepareClaims() {
         sharedClaim = Fixtures.editingWithDocument();
-        List<ClaimRef> queued = submitted(2);
+        List<ClaimRef> queued = submitted(3);
         List<ClaimRef> inReview = submitted(6);
         List<ClaimRef> rejected = submitted(1);
         List<ClaimRef> disputed = submitted(2);
@@ -119,7 +134,12 @@ class AuthorizationMatrixE2EIT {
         Http.Response invoke(Who who, Http http, boolean allowed);
     }
 
-    record Row(String service, String method, String path, boolean documented, Map<Who, Integer> expected, Call call) {
+    /**
+     * {@code state}: what a refused call of this row could change (the claim, review, consent or notification it
+     * targets, as their owners read them, with the aggregate's outbox rows); a refusal must leave it as it was.
+     */
+    record Row(String service, String method, String path, boolean documented, Map<Who, Integer> expected, Call call,
+               Supplier<String> state) {
         String operation() {
             return service + " " + method + " " + path;
         }
@@ -167,43 +187,58 @@ class AuthorizationMatrixE2EIT {
         rows.add(new Row("claim-service", "POST", "/api/v1/claims", true,
                 of(201, EnumSet.of(PARTNER_ADMIN, OTHER_PARTNER_ADMIN)),
                 (who, http, allowed) -> http.json("POST", claims, Fixtures.newClaim(
-                        who == OTHER_PARTNER_ADMIN ? Fixtures.OTHER_PARTNER : Fixtures.PARTNER))));
+                        who == OTHER_PARTNER_ADMIN ? Fixtures.OTHER_PARTNER : Fixtures.PARTNER)),
+                AuthorizationMatrixE2EIT::claimCount));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims", true, of(200, LIST_READERS),
-                (who, http, allowed) -> http.get(claims + "?size=5")));
+                (who, http, allowed) -> http.get(claims + "?size=5"),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/export", true, of(200, LIST_READERS),
-                (who, http, allowed) -> http.get(claims + "/export?q=" + sharedClaim.id())));
+                (who, http, allowed) -> http.get(claims + "/export?q=" + sharedClaim.id()),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}", true, onClaim(200, CLAIM_READERS),
-                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id())));
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id()),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "PATCH", "/api/v1/claims/{id}", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("PATCH", claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id(),
-                        "application/merge-patch+json", Map.of("name", "Renamed by the table"))));
+                        "application/merge-patch+json", Map.of("name", "Renamed by the table")),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "DELETE", "/api/v1/claims/{id}", true, onClaim(204, PARTNER_WRITERS),
-                (who, http, allowed) -> http.delete(claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id())));
+                (who, http, allowed) -> http.delete(claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id()),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/documents", true, onClaim(201, PARTNER_WRITERS),
                 (who, http, allowed) -> http.upload(claims + "/" + sharedClaim.id() + "/documents", "poe.pdf",
-                        "application/pdf", Fixtures.POE_PDF)));
+                        "application/pdf", Fixtures.POE_PDF),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents", true, onClaim(200, CLAIM_READERS),
-                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents")));
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents"),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents/{documentId}", true,
                 onClaim(200, CLAIM_READERS),
-                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents/" + sharedClaim.documentId())));
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents/" + sharedClaim.documentId()),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/submit", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("POST", claims + "/"
-                        + (allowed ? Fixtures.editingWithDocument() : sharedClaim).id() + "/submit", Map.of())));
+                        + (allowed ? Fixtures.editingWithDocument() : sharedClaim).id() + "/submit", Map.of()),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/withdraw", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("POST", claims + "/" + (allowed ? Fixtures.submitted() : sharedClaim).id()
-                        + "/withdraw", Map.of("reason", "OTHER", "text", "Customer chose another partner"))));
+                        + "/withdraw", Map.of("reason", "OTHER", "text", "Customer chose another partner")),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/dispute", true, onClaim(200, PARTNER_WRITERS),
                 (who, http, allowed) -> http.json("POST", claims + "/"
                         + (allowed ? fresh(State.REJECTED) : sharedClaim).id() + "/dispute",
-                        Map.of("justification", "Usage is visible in the admin centre", "documentIds", List.of()))));
+                        Map.of("justification", "Usage is visible in the admin centre", "documentIds", List.of())),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/comments", true, onClaim(200, CLAIM_READERS),
-                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/comments")));
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/comments"),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/comments", true, onClaim(201, COMMENTERS),
                 (who, http, allowed) -> http.json("POST", claims + "/" + sharedClaim.id() + "/comments",
-                        Map.of("text", "A comment from the authorization table"))));
+                        Map.of("text", "A comment from the authorization table")),
+                () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/history", true, onClaim(200, CLAIM_READERS),
-                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/history")));
+                (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/history"),
+                () -> claimState(sharedClaim.id())));
 
         // claim-service's partner directory: staff maintain it, reviewers read it beside the claims
         Set<Who> directoryReaders = EnumSet.of(STAFF, REVIEWER, REVIEW_LEAD);
@@ -219,59 +254,74 @@ class AuthorizationMatrixE2EIT {
 
         // review-service: reviewers only; reviews are not partner data, so there is no "other partner" here
         rows.add(new Row("review-service", "GET", "/api/v1/reviews", true, of(200, REVIEWERS),
-                (who, http, allowed) -> http.get(reviews + "?size=5")));
+                (who, http, allowed) -> http.get(reviews + "?size=5"),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "GET", "/api/v1/reviews/{claimId}", true, of(200, REVIEWERS),
-                (who, http, allowed) -> http.get(reviews + "/" + sharedQueued.id())));
+                (who, http, allowed) -> http.get(reviews + "/" + sharedQueued.id()),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/start", true, of(200, REVIEWERS),
                 (who, http, allowed) -> http.json("POST", reviews + "/"
-                        + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/start", Map.of())));
+                        + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/start", Map.of()),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/request-partner-action", true,
                 of(200, REVIEWERS),
                 (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
                         + "/request-partner-action", Map.of("reasons", List.of("MISSING_ALL_POE"),
-                        "comment", "Please upload the signed PoE"))));
+                        "comment", "Please upload the signed PoE")),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/approve", true, of(200, REVIEWERS),
                 (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
-                        + "/approve", Map.of("comment", "Fine"))));
+                        + "/approve", Map.of("comment", "Fine")),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reject", true, of(200, REVIEWERS),
                 (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
-                        + "/reject", Map.of("reason", "MISSING_PRODUCTS", "comment", "No usage of the products"))));
+                        + "/reject", Map.of("reason", "MISSING_PRODUCTS", "comment", "No usage of the products")),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/dispute-decision", true,
                 of(200, REVIEWERS),
                 (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.DISPUTE_OPEN) : sharedQueued).id()
-                        + "/dispute-decision", Map.of("outcome", "UPHOLD", "comment", "The rejection stands"))));
+                        + "/dispute-decision", Map.of("outcome", "UPHOLD", "comment", "The rejection stands")),
+                () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reassign", true,
                 of(200, EnumSet.of(REVIEW_LEAD)),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + sharedQueued.id() + "/reassign",
+                (who, http, allowed) -> http.json("POST", reviews + "/"
+                        + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/reassign",
                         Map.of("reviewerId", "reviewer-2", "reviewerName", "Ivan Petrov",
-                                "reviewerEmail", "ivan@reviews.example"))));
+                                "reviewerEmail", "ivan@reviews.example")),
+                () -> reviewState(sharedQueued.id())));
 
         // consent-service: the staff API; the customer's page is public and guarded by its signed link
         rows.add(new Row("consent-service", "GET", "/api/v1/consents/{claimId}", true, of(200, STAFF_OR_LEAD),
-                (who, http, allowed) -> http.get(consents + "/api/v1/consents/" + approved.id())));
+                (who, http, allowed) -> http.get(consents + "/api/v1/consents/" + approved.id()),
+                () -> consentState(approved.id())));
         rows.add(new Row("consent-service", "GET", "/consent/{token}", false, everyone(404),
-                (who, http, allowed) -> http.get(consents + "/consent/not-a-signed-link")));
+                (who, http, allowed) -> http.get(consents + "/consent/not-a-signed-link"),
+                () -> consentState(approved.id())));
         rows.add(new Row("consent-service", "POST", "/consent/{token}/decline", false, everyone(403),
                 (who, http, allowed) -> http.json("POST", consents + "/consent/not-a-signed-link/decline",
-                        "application/x-www-form-urlencoded", "reason=none")));
+                        "application/x-www-form-urlencoded", "reason=none"),
+                () -> consentState(approved.id())));
 
         // notification-service: staff and review leads
         rows.add(new Row("notification-service", "GET", "/api/v1/notifications", true, of(200, STAFF_OR_LEAD),
-                (who, http, allowed) -> http.get(notifications + "?claimId=" + approved.id())));
+                (who, http, allowed) -> http.get(notifications + "?claimId=" + approved.id()),
+                () -> notificationState(notificationId)));
         rows.add(new Row("notification-service", "GET", "/api/v1/notifications/{id}", true, of(200, STAFF_OR_LEAD),
-                (who, http, allowed) -> http.get(notifications + "/" + notificationId)));
+                (who, http, allowed) -> http.get(notifications + "/" + notificationId),
+                () -> notificationState(notificationId)));
         // only FAILED notifications can be replayed: a sent one answers 409 to the callers who may replay
         rows.add(new Row("notification-service", "POST", "/api/v1/notifications/{id}/retry", true,
                 of(409, STAFF_OR_LEAD),
-                (who, http, allowed) -> http.json("POST", notifications + "/" + notificationId + "/retry", Map.of())));
+                (who, http, allowed) -> http.json("POST", notifications + "/" + notificationId + "/retry", Map.of()),
+                () -> notificationState(notificationId)));
 
         // every service: health is open, metrics are for staff only
         for (String service : new TreeSet<>(SERVICES)) {
             String base = SharedPlatform.baseUrl(service);
             rows.add(new Row(service, "GET", "/actuator/health", false, everyone(200),
-                    (who, http, allowed) -> http.get(base + "/actuator/health")));
+                    (who, http, allowed) -> http.get(base + "/actuator/health"), null));
             rows.add(new Row(service, "GET", "/actuator/prometheus", false, of(200, EnumSet.of(STAFF)),
-                    (who, http, allowed) -> http.get(base + "/actuator/prometheus")));
+                    (who, http, allowed) -> http.get(base + "/actuator/prometheus"), null));
         }
         return rows;
     }
@@ -284,9 +334,18 @@ class AuthorizationMatrixE2EIT {
                 int expected = row.expected().get(who);
                 tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " (" + row.service() + ") as "
                         + who + " -> " + expected, () -> {
+                    boolean refused = expected >= 400 && row.state() != null;
+                    if (refused) {
+                        awaitOutboxesSent();
+                    }
+                    String before = refused ? row.state().get() : null;
                     Http.Response response = row.call().invoke(who, Http.as(who), expected < 400);
                     assertThat(response.status()).as("%s as %s: %s", row.operation(), who, response.body())
                             .isEqualTo(expected);
+                    if (refused) {
+                        assertThat(row.state().get()).as("%s as %s was refused but changed state", row.operation(), who)
+                                .isEqualTo(before);
+                    }
                     if (expected >= 400 && !row.path().startsWith("/consent/")) {
                         assertThat(response.contentType()).as("%s as %s", row.operation(), who)
                                 .startsWith("application/problem+json");
@@ -295,6 +354,104 @@ class AuthorizationMatrixE2EIT {
             }
         }
         return tests.stream();
+    }
+
+    // ---- what a refusal must leave as it was --------------------------------------------------------------------
+
+    /** The claim as its owner reads it (status, version, deadlines), its history, comments, documents and outbox. */
+    static String claimState(String claimId) {
+        String claim = SharedPlatform.claims() + "/" + claimId;
+        Http owner = Http.as(PARTNER_ADMIN);
+        return String.join("\n", owner.get(claim).expect(200).body(),
+                owner.get(claim + "/history").expect(200).body(),
+                owner.get(claim + "/comments").expect(200).body(),
+                owner.get(claim + "/documents").expect(200).body(),
+                "outbox " + outboxRows("claim-service", claimId));
+    }
+
+    /** Every claim of every partner: a refused create adds none. */
+    static String claimCount() {
+        return "claims " + count("claim-service", "SELECT count(*) FROM claim", null);
+    }
+
+    /** The review with its history and comments, the claim it belongs to and the review's outbox rows. */
+    static String reviewState(String claimId) {
+        return String.join("\n", Http.as(REVIEW_LEAD).get(SharedPlatform.reviews() + "/" + claimId).expect(200).body(),
+                "outbox " + outboxRows("review-service", claimId), claimState(claimId));
+    }
+
+    /**
+     * The consent windows by their decline only: status, notice and end change by themselves while the (short)
+     * window of the test platform runs; a decline would set {@code decline} and write a consent.declined row.
+     */
+    static String consentState(String claimId) {
+        JsonNode consents = Http.as(STAFF).get(SharedPlatform.baseUrl("consent-service") + "/api/v1/consents/" + claimId)
+                .expect(200).json();
+        StringBuilder state = new StringBuilder();
+        for (JsonNode window : consents.path("windows")) {
+            state.append(window.path("consentId").asString()).append(' ').append(window.path("decline")).append('\n');
+        }
+        return state + "declined " + count("consent-service",
+                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND event_type = 'consent.declined'", claimId);
+    }
+
+    static String notificationState(String id) {
+        return Http.as(STAFF).get(SharedPlatform.baseUrl("notification-service") + "/api/v1/notifications/" + id)
+                .expect(200).body();
+    }
+
+    /** The aggregate's outbox rows not yet sent: a refused call that wrote an event leaves one until the relay runs. */
+    private static long outboxRows(String service, String claimId) {
+        return count(service, "SELECT count(*) FROM outbox_event WHERE message_key = ?", claimId);
+    }
+
+    /** Before a refusal, the events of earlier (allowed) calls on the shared claims are sent and their rows gone. */
+    private static void awaitOutboxesSent() {
+        BooleanSupplier sent = () -> outboxRows("claim-service", sharedClaim.id()) == 0
+                && outboxRows("claim-service", sharedQueued.id()) == 0
+                && outboxRows("review-service", sharedQueued.id()) == 0
+                && outboxRows("consent-service", approved.id()) == 0;
+        if (!sent.getAsBoolean()) {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(sent::getAsBoolean);
+        }
+    }
+
+    /** One connection per service database for the whole run (a few hundred readings). */
+    private static final Map<String, Connection> DATABASES = new ConcurrentHashMap<>();
+
+    private static long count(String service, String sql, String parameter) {
+        try {
+            Connection connection = DATABASES.computeIfAbsent(service, AuthorizationMatrixE2EIT::connect);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (parameter != null) {
+                    statement.setString(1, parameter);
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect(String service) {
+        Platform platform = SharedPlatform.get();
+        try {
+            return DriverManager.getConnection(platform.jdbcUrl(service), platform.postgres().username(),
+                    platform.postgres().password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void closeDatabases() throws SQLException {
+        for (Connection connection : DATABASES.values()) {
+            connection.close();
+        }
     }
 
     @Test

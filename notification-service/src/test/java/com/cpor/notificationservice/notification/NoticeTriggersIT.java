@@ -109,6 +109,38 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
     }
 
     @Test
+    void an_upheld_dispute_tells_the_partner_once_that_the_rejection_is_final() throws Exception {
+        SampleEvents sample = SampleEvents.forClaim("en-US");
+
+        publish(sample.disputeDecided(false));
+        // the barrier: a comment on the same claim, so the same partition, read after the outcome
+        publish(sample.comment(SampleEvents.REVIEWER, "We looked at it twice."));
+
+        await().atMost(PATIENCE).until(() -> notificationsOf(sample.claimId()).size() >= 2
+                && notificationsOf(sample.claimId()).findValuesAsString("status").stream().allMatch("SENT"::equals));
+        assertThat(notificationsOf(sample.claimId())).as("the outcome and the comment, nothing else").hasSize(2);
+        List<MimeMessage> mails = mailTo(sample.partnerEmail());
+        assertThat(mails).hasSize(2);
+        MimeMessage outcome = mails.stream().filter(mail -> subject(mail).startsWith("Dispute decided")).findFirst()
+                .orElseThrow();
+        assertThat(outcome.getSubject()).isEqualTo("Dispute decided: Contoso – Teams usage");
+        assertThat(part(outcome, "text/plain"))
+                .contains("was upheld. This decision is final.", "submit a new claim", "Checked the updated PoE.")
+                .doesNotContain("overturned");
+        assertThat(mails).extracting(NoticeTriggersIT::subject)
+                .containsExactlyInAnyOrder("Dispute decided: Contoso – Teams usage",
+                        "New reviewer comment: Contoso – Teams usage");
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void sla_breach_escalates_to_the_assigned_reviewer_and_the_review_lead() throws Exception {
         SampleEvents sample = SampleEvents.forClaim("zh-CN");
         publish(sample.partnerActionRequired());
