@@ -243,14 +243,15 @@ class AuthorizationMatrixE2EIT {
         // claim-service's partner directory: staff maintain it, reviewers read it beside the claims
         Set<Who> directoryReaders = EnumSet.of(STAFF, REVIEWER, REVIEW_LEAD);
         rows.add(new Row("claim-service", "GET", "/api/v1/partners", true, of(200, directoryReaders),
-                (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners?size=5")));
+                (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners?size=5"), null));
         rows.add(new Row("claim-service", "GET", "/api/v1/partners/{partnerId}", true, of(200, directoryReaders),
                 (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/"
-                        + Fixtures.PARTNER)));
+                        + Fixtures.PARTNER), null));
         rows.add(new Row("claim-service", "PUT", "/api/v1/partners/{partnerId}", true, of(201, EnumSet.of(STAFF)),
                 (who, http, allowed) -> http.json("PUT", SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/m-"
                         + java.util.UUID.randomUUID().toString().substring(0, 8), Map.of("name", "Table Partner Ltd",
-                        "country", "PL", "timeZone", "Europe/Warsaw", "locationIds", List.of()))));
+                        "country", "PL", "timeZone", "Europe/Warsaw", "locationIds", List.of())),
+                () -> "partners " + count("claim-service", "SELECT count(*) FROM partner_organisation", null)));
 
         // review-service: reviewers only; reviews are not partner data, so there is no "other partner" here
         rows.add(new Row("review-service", "GET", "/api/v1/reviews", true, of(200, REVIEWERS),
