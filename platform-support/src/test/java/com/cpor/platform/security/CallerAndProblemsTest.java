@@ -86,14 +86,14 @@ class CallerAndProblemsTest {
         assertThat(unauthenticated.getStatus()).isEqualTo(401);
         assertThat(unauthenticated.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(problem(unauthenticated).get("detail").asString()).isEqualTo("A valid bearer token is required");
-        assertThat(problem(unauthenticated).get("type").asString()).endsWith("/unauthenticated");
+        assertThat(problem(unauthenticated).get("type").asString()).isEqualTo("urn:cpor:problem:unauthenticated");
 
         MockHttpServletResponse forbidden = new MockHttpServletResponse();
         handlers.handle(new MockHttpServletRequest(), forbidden, new AccessDeniedException("no"));
         assertThat(forbidden.getStatus()).isEqualTo(403);
         assertThat(forbidden.getContentType()).isEqualTo("application/problem+json");
         assertThat(problem(forbidden).get("detail").asString()).isEqualTo("Your roles do not allow this action");
-        assertThat(problem(forbidden).get("type").asString()).endsWith("/forbidden");
+        assertThat(problem(forbidden).get("type").asString()).isEqualTo("urn:cpor:problem:forbidden");
     }
 
     @Test
@@ -107,7 +107,7 @@ class CallerAndProblemsTest {
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         JsonNode problem = problem(response);
         assertThat(problem.get("title").asString()).isEqualTo("Invalid input");
-        assertThat(problem.get("type").asString()).endsWith("/invalid-input");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-input");
         assertThat(problem.toString()).contains("\"field\":\"path\"");
     }
 
@@ -127,7 +127,7 @@ class CallerAndProblemsTest {
         JsonNode problem = problem(response);
         assertThat(problem.get("title").asString()).isEqualTo("Invalid input");
         assertThat(problem.get("detail").asString()).startsWith("q: ");
-        assertThat(problem.get("type").asString()).endsWith("/invalid-input");
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-input");
         assertThat(problem.toString()).contains("\"field\":\"q\"");
     }
 
