@@ -278,7 +278,7 @@ class ClaimLifecycleIT {
                 .isEmpty();
 
         // the holder withdraws: the workload is free, and the dispute can be overturned
-        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/withdraw", Map.of("reason", "Wrong customer"))
+        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/withdraw", Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER"))
                 .expect(200);
         send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), disputedId, REVIEWER,
                 DisputeDecided.Outcome.OVERTURN, "Agreed"));

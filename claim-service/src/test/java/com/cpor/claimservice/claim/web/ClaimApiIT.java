@@ -168,7 +168,7 @@ class ClaimApiIT {
         api.delete(other, "/api/v1/claims/" + id).expect(404);
         api.upload(other, id, "poe.pdf", ClaimApi.pdf()).expect(404);
         api.post(other, "/api/v1/claims/" + id + "/comments", Map.of("text", "hi")).expect(404);
-        api.post(other, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "x")).expect(404);
+        api.post(other, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "OTHER", "text", "x")).expect(404);
         assertThat(api.status(id)).isEqualTo("EDITING");
         assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
