@@ -69,6 +69,8 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
         publish(new ReviewStarted(UUID.randomUUID(), SampleEvents.NOW, sample.claimId(), first, SampleEvents.RESPOND_BY));
         publish(new ReviewReassigned(UUID.randomUUID(), SampleEvents.NOW.plusSeconds(60), sample.claimId(), first, second,
                 lead));
+        // the comment comes on another topic: wait until the reassignment is applied, as a partner would come later
+        await().atMost(PATIENCE).until(() -> second.id().equals(assignedReviewer(sample.claimId())));
 
         publish(sample.comment(SampleEvents.PARTNER, "Which page is unsigned?"));
 
@@ -178,6 +180,11 @@ class NoticeTriggersIT extends NotificationServiceTestBase {
     private boolean reviewerKnown(String claimId) {
         return jdbc.sql("SELECT count(*) FROM assigned_reviewer WHERE claim_id = ?").param(claimId)
                 .query(Long.class).single() > 0;
+    }
+
+    private String assignedReviewer(String claimId) {
+        return jdbc.sql("SELECT reviewer_id FROM assigned_reviewer WHERE claim_id = ?").param(claimId)
+                .query(String.class).optional().orElse(null);
     }
 
     private static List<MimeMessage> mailsAbout(String claimId, String address) {
