@@ -42,10 +42,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static com.cpor.platform.testsupport.EventProbe.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -302,6 +304,19 @@ class MessagingFoundationIT {
         assertThat(effects(claimId)).isEqualTo(burst);
         assertThat(jdbc.sql("SELECT count(*) FROM durable_timer WHERE claim_id = ? AND state = 'FIRED'")
                 .param(claimId).query(Long.class).single()).isEqualTo(burst);
+    }
+
+    @Test
+    void due_timers_of_many_claims_are_fired_once_each_by_the_workers_the_scout_wakes() {
+        // claims hash to every worker's share: each share's worker fires only when the scout saw its due timers
+        List<String> claimIds = IntStream.range(0, 60).mapToObj(i -> newClaimId()).toList();
+        transactions.executeWithoutResult(status -> claimIds.forEach(claimId -> {
+            timers.schedule("first:" + claimId, "record", claimId, clock.instant(), null);
+            timers.schedule("second:" + claimId, "record", claimId, clock.instant(), null);
+        }));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimIds.stream().allMatch(claimId -> effects(claimId) >= 2));
+        claimIds.forEach(claimId -> assertThat(effects(claimId)).isEqualTo(2));
     }
 
     @Test

@@ -21,7 +21,9 @@ public abstract class PollingLoop implements SmartLifecycle {
     private final String threadName;
     private final Duration pollInterval;
     private final boolean autoStartup;
-    private final Semaphore wakeUps = new Semaphore(0);
+    /** One per worker, so a wake-up can be aimed at one worker and is never taken by another. */
+    private final List<Semaphore> wakeUps = new ArrayList<>();
+    private final ThreadLocal<Integer> currentWorker = new ThreadLocal<>();
     private final int workers;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -36,17 +38,33 @@ public abstract class PollingLoop implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.autoStartup = autoStartup;
         this.workers = Math.max(1, workers);
+        for (int i = 0; i < this.workers; i++) {
+            wakeUps.add(new Semaphore(0));
+        }
     }
 
     /** One round of work; called again after the poll interval or a wake-up. */
     protected abstract void round();
 
-    /** Starts the next round now instead of after the poll interval. */
+    /** Starts every worker's next round now instead of after the poll interval. */
     public void wakeUp() {
-        wakeUps.release();
+        wakeUps.forEach(Semaphore::release);
     }
 
-    private void runRounds() {
+    /** Starts the next round of worker {@code worker} (0 to workers - 1) now. */
+    protected void wakeUp(int worker) {
+        wakeUps.get(worker).release();
+    }
+
+    /** The index (0 to workers - 1) of the worker running the current round. */
+    protected int currentWorker() {
+        Integer worker = currentWorker.get();
+        return worker == null ? 0 : worker;
+    }
+
+    private void runRounds(int worker) {
+        currentWorker.set(worker);
+        Semaphore wakeUps = this.wakeUps.get(worker);
         while (running) {
             try {
                 round();
@@ -69,7 +87,8 @@ public abstract class PollingLoop implements SmartLifecycle {
         running = true;
         for (int i = 0; i < workers; i++) {
             String name = workers == 1 ? threadName : threadName + "-" + i;
-            threads.add(Thread.ofPlatform().name(name).daemon().start(this::runRounds));
+            int worker = i;
+            threads.add(Thread.ofPlatform().name(name).daemon().start(() -> runRounds(worker)));
         }
     }
 

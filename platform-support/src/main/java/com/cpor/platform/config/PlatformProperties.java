@@ -67,7 +67,8 @@ public record PlatformProperties(
      * @param batchSize    timers fired per transaction
      * @param maxAttempts  failed firings before a timer is parked as FAILED for an operator
      * @param retryBackoff delay before a failed firing is tried again
-     * @param workers      pollers firing concurrently in one instance: each firing waits on several database round
+     * @param workers      pollers firing concurrently in one instance (with more than one, a scout thread alone polls
+     *                     and wakes the workers whose share has due timers): each firing waits on several database round
      *                     trips, so one thread leaves the machine idle while due timers pile up; SKIP LOCKED gives
      *                     every poller its own timers, exactly as between instances
      */

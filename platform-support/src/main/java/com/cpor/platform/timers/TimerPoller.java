@@ -17,9 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Fires due timers exactly once across all instances. A timer is due by the database clock
@@ -33,6 +34,11 @@ import java.util.stream.Collectors;
  * timer PENDING, so it fires after restart. A failing handler is retried with back-off and parked as FAILED after
  * {@code maxAttempts}. {@code workers} pollers run side by side, each on its share of the claims; an instance only
  * takes timers of kinds it has a handler for (a newer instance's kinds wait for a newer instance during a rolling upgrade).
+ * <p>
+ * With several workers, one more thread (the scout, {@code timer-poller-0}) is the only one that polls: one query per
+ * poll interval says which shares have due timers, and only those workers are woken to fire them. An idle instance
+ * therefore costs one query (one commit) per poll interval, not one per worker; a busy worker keeps firing its share
+ * batch after batch, as before.
  */
 public class TimerPoller extends PollingLoop {
 
@@ -47,18 +53,20 @@ public class TimerPoller extends PollingLoop {
     private final TimerClock timerClock;
     private final MeterRegistry meters;
     private final Timer lateness;
-    private final AtomicInteger nextWorker = new AtomicInteger();
-    private final ThreadLocal<Integer> workerIndex = ThreadLocal.withInitial(nextWorker::getAndIncrement);
+    /** Per share: the scout saw due timers there and woke its worker. */
+    private final List<AtomicBoolean> dueSeen;
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
                        PlatformProperties.Timers settings, TimerClock timerClock, MeterRegistry meters) {
-        super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(), settings.workers());
+        super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(),
+                settings.workers() > 1 ? settings.workers() + 1 : 1);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions.getTransactionManager());
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.settings = settings;
         this.timerClock = timerClock;
         this.meters = meters;
+        this.dueSeen = IntStream.range(0, Math.max(1, settings.workers())).mapToObj(share -> new AtomicBoolean()).toList();
         this.lateness = Timer.builder("cpor.timers.lateness").description("Firing time minus due time")
                 .publishPercentileHistogram().register(meters);
         // each gauge query is answered from a partial index (see db/platform V4), never by scanning fired timers
@@ -213,9 +221,43 @@ public class TimerPoller extends PollingLoop {
         return jdbc.sql(gaugeQueries().get(gauge)).query(Long.class).single();
     }
 
-    /** Each poller thread takes its own share of the claims. */
+    /**
+     * One worker polls and fires everything. With several, the scout (thread 0) polls and wakes the worker of each
+     * share with due timers; worker {@code i} (thread {@code i}) fires share {@code i - 1} when woken for it.
+     */
     @Override
     protected void round() {
-        fireDue(workerIndex.get() % settings.workers(), settings.workers());
+        int workers = settings.workers();
+        if (workers <= 1) {
+            fireDue(0, 1);
+            return;
+        }
+        int thread = currentWorker();
+        if (thread == 0) {
+            for (int share : sharesWithDueTimers(workers)) {
+                dueSeen.get(share).set(true);
+                wakeUp(share + 1);
+            }
+        } else if (dueSeen.get(thread - 1).getAndSet(false)) {
+            fireDue(thread - 1, workers);
+        }
+    }
+
+    /** The shares (0 to workers - 1) that have at least one due timer of a kind this instance handles: one query. */
+    private List<Integer> sharesWithDueTimers(int workers) {
+        if (handlers.isEmpty()) {
+            return List.of();
+        }
+        Instant testNow = timerClock.override();
+        return withNow(jdbc.sql("""
+                        SELECT share FROM generate_series(0, :workers - 1) AS share
+                        WHERE EXISTS (SELECT 1 FROM durable_timer
+                                      WHERE state = 'PENDING' AND due_at <= %s AND kind IN (:kinds)
+                                          AND mod(hashtext(claim_id)::bigint + 2147483648, :workers) = share)
+                        """.formatted(now(testNow))), testNow)
+                .param("kinds", handlers.keySet())
+                .param("workers", workers)
+                .query(Integer.class)
+                .list();
     }
 }
