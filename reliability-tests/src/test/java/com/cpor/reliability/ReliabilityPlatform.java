@@ -1,4 +1,4 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
 import com.cpor.localstack.Platform;
 import com.cpor.localstack.ServiceProcess;
@@ -41,7 +41,7 @@ final class ReliabilityPlatform {
                             "spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
                     "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW),
                     "notification-service", Map.of("spring.mail.port", String.valueOf(smtpHold.port()))),
-                    true, home.resolve("end-to-end-tests/target/reliability-service-logs")));
+                    true, home.resolve("reliability-tests/target/reliability-service-logs")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 platform.close();
                 smtpHold.close();

@@ -1,7 +1,6 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
 import com.cpor.localstack.Platform;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,18 +24,6 @@ class FaultInjectionE2EIT {
     private static final long SEED = Long.getLong("reliability.seed", System.nanoTime());
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(Long.getLong("reliability.recovery-bound-seconds", 150));
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
-
-    /**
-     * Runs only in the failsafe execution 'reliability' (own JVM, own Kafka: its faults must not hit other tests).
-     * Elsewhere it fails rather than skips, so the suite can never pass without having run.
-     */
-    @BeforeAll
-    static void runsInItsOwnJvm() {
-        assertThat(System.getProperty("cpor.reliability.own-jvm"))
-                .as("FaultInjectionE2EIT runs in the failsafe execution 'reliability': "
-                        + "./mvnw -pl end-to-end-tests -am verify -Dit.test=FaultInjectionE2EIT")
-                .isEqualTo("true");
-    }
 
     @Test
     void acknowledged_claims_survive_crashes_rebalances_restarts_replays_and_poison_with_every_effect_once() throws Exception {

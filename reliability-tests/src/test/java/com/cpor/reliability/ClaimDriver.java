@@ -1,6 +1,6 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
-import com.cpor.e2e.ConsentMail;
+import com.cpor.platform.testsupport.MailText;
 import com.cpor.platform.testsupport.DevUser;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -178,7 +178,7 @@ final class ClaimDriver {
         while (true) {
             List<MimeMessage> mails = ReliabilityPlatform.get().mail().messagesTo(customerEmail);
             if (!mails.isEmpty()) {
-                return ConsentMail.linkIn(mails.getFirst());
+                return MailText.consentLinkIn(mails.getFirst());
             }
             retryOrFail(deadline, "no consent e-mail to " + customerEmail);
         }

@@ -1,6 +1,6 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
-import com.cpor.e2e.ConsentMail;
+import com.cpor.platform.testsupport.MailText;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -11,7 +11,7 @@ final class Mails {
     }
 
     static String textOf(MimeMessage message) {
-        return ConsentMail.textOf(message);
+        return MailText.textOf(message);
     }
 
     static String messageIdOf(MimeMessage message) {

@@ -1,4 +1,4 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
 import java.time.Duration;
 import java.time.Instant;

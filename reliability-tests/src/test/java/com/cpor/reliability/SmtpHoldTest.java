@@ -1,4 +1,4 @@
-package com.cpor.e2e.reliability;
+package com.cpor.reliability;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
