@@ -1,11 +1,14 @@
 package com.cpor.platform.testsupport;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** Kafka in KRaft mode in a container, when a Docker engine is available. */
+/** Kafka in KRaft mode in a container, when a Docker engine is available: the broker version of the client library. */
 final class ContainerKafka implements KafkaServer {
 
-    private final KafkaContainer container = new KafkaContainer("apache/kafka-native:3.8.0")
+    static final String IMAGE = "apache/kafka-native:" + AppInfoParser.getVersion();
+
+    private final KafkaContainer container = new KafkaContainer(IMAGE)
             // as in production: topics exist because a service declared them, never because someone read
             .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 
