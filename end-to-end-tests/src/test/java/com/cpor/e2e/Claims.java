@@ -53,11 +53,17 @@ final class Claims {
         return id;
     }
 
-    /** The reviewer finds the claim in the queue and starts the review. */
-    static void startReview(String claimId) {
+    /** Waits until review-service has queued the claim's review (it learns of the submission by event). */
+    static void awaitReviewQueued(String claimId) {
         Api reviewer = Api.as(DevUser.REVIEWER);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 reviewer.get(E2EPlatform.reviews() + "/" + claimId).status() == 200);
+    }
+
+    /** The reviewer finds the claim in the queue and starts the review. */
+    static void startReview(String claimId) {
+        Api reviewer = Api.as(DevUser.REVIEWER);
+        awaitReviewQueued(claimId);
         reviewer.post(E2EPlatform.reviews() + "/" + claimId + "/start", Map.of()).expect(200);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> "IN_REVIEW".equals(
                 Api.as(DevUser.REVIEWER).get(E2EPlatform.claims() + "/" + claimId).expect(200).json()

@@ -1,0 +1,232 @@
+package com.cpor.e2e;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lifecycle in a browser (Debian's headless Chromium): a partner signs in to the console, creates a claim
+ * (first with a field the API refuses, shown next to the field), uploads a PDF and submits; a reviewer signs in and
+ * asks for partner action with a reason; the partner signs in from the link in the e-mail, lands on the claim and
+ * resubmits; the reviewer approves; the customer declines on the consent page from the e-mail (in Polish); the
+ * partner sees REJECTED (CUSTOMER_DECLINED) with the history. Every console page is checked with axe-core (no
+ * serious or critical violations) in English and Polish, and every link of every e-mail of the claim opens a page.
+ */
+class ConsoleBrowserE2EIT {
+
+    /** A link in an e-mail's text or HTML part (an address ends before whitespace, quotes, brackets or a final dot). */
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>()]+[^\\s\"'<>().,;:]");
+
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+    private String console;
+    private final List<String> checkedPages = new ArrayList<>();
+
+    @BeforeEach
+    void openConsole() {
+        console = E2EPlatform.get().startConsole().baseUrl();
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void partner_and_reviewer_take_a_claim_through_review_resubmission_approval_and_customer_decline() throws Exception {
+        String partnerMail = "piotr+" + UUID.randomUUID() + "@partner-one.example";
+        String customerMail = "anna+" + UUID.randomUUID() + "@contoso.example";
+
+        // the partner signs in at the start page: the provider's login page lists the sample users
+        browser.get(console + "/");
+        accessible("identity provider login page");
+        signInAs("partner-admin");
+        awaitPath("/claims");
+        accessible("claims list (en-US)");
+
+        // create: a tenant id that is not a UUID is refused by the API and shown next to its field
+        browser.findElement(By.linkText("New claim")).click();
+        awaitPath("/claims/new");
+        accessible("create form (en-US)");
+        fillClaimForm("not-a-uuid", customerMail, partnerMail);
+        browser.findElement(By.id("create-claim")).click();
+        WebElement tenantError = waitFor(By.cssSelector(".field-error[data-field='customer.tenantId']"));
+        assertThat(tenantError.getText()).isNotBlank();
+        accessible("create form with field errors (en-US)");
+        replace("customerTenantId", UUID.randomUUID().toString());
+        browser.findElement(By.id("create-claim")).click();
+        waitFor(By.cssSelector("#claim-status[data-status='EDITING']"));
+        String claimId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+
+        // upload the PoE and submit
+        Path pdf = Files.createTempFile("poe-", ".pdf");
+        Files.write(pdf, Claims.POE_PDF);
+        browser.findElement(By.id("file")).sendKeys(pdf.toString());
+        browser.findElement(By.id("upload")).click();
+        waitFor(By.linkText(pdf.getFileName().toString()));
+        accessible("claim page, editing (en-US)");
+        browser.findElement(By.id("submit")).click();
+        waitFor(By.cssSelector("#claim-status[data-status='SUBMITTED']"));
+        signOut();
+
+        // the reviewer, in Polish, asks the partner for action with a reason
+        Claims.awaitReviewQueued(claimId);
+        browser.get(console + "/reviews?lang=pl-PL");
+        signInAs("reviewer");
+        awaitPath("/reviews");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("pl-PL");
+        accessible("review queue (pl-PL)");
+        browser.findElement(By.cssSelector("tr[data-claim-id='" + claimId + "'] a")).click();
+        awaitPath("/reviews/" + claimId);
+        accessible("review page (pl-PL)");
+        browser.findElement(By.id("start-review")).click();
+        waitFor(By.cssSelector("#review-status[data-status='IN_REVIEW']"));
+        browser.findElement(By.id("reason-MISSING_CUSTOMER_ACKNOWLEDGEMENT")).click();
+        browser.findElement(By.id("partner-action-comment")).sendKeys("Please upload the PoE signed by the customer.");
+        browser.findElement(By.id("request-partner-action")).click();
+        waitFor(By.cssSelector("#review-status[data-status='AWAITING_PARTNER']"));
+        signOut();
+
+        // the partner follows the link in the e-mail, signs in and lands on the claim
+        String link = claimLinkIn(awaitMail(partnerMail, 1).getFirst());
+        assertThat(link).isEqualTo(console + "/claims/" + claimId);
+        browser.get(link);
+        signInAs("partner-admin");
+        awaitPath("/claims/" + claimId);
+        awaitStatusAfterRefresh("PARTNER_ACTION_REQUIRED");
+        accessible("claim page, partner action required (pl-PL)");
+        browser.findElement(By.id("resubmit")).click();
+        waitFor(By.cssSelector("#claim-status[data-status='SUBMITTED']"));
+        signOut();
+
+        // the reviewer approves the resubmission
+        browser.get(console + "/reviews/" + claimId);
+        signInAs("reviewer");
+        awaitPath("/reviews/" + claimId);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(page -> {
+            page.navigate().refresh();
+            return !page.findElements(By.id("start-review")).isEmpty();
+        });
+        browser.findElement(By.id("start-review")).click();
+        waitFor(By.cssSelector("#review-status[data-status='IN_REVIEW']"));
+        browser.findElement(By.id("approve")).click();
+        waitFor(By.cssSelector("#review-status[data-status='DECIDED']"));
+        signOut();
+
+        // the customer declines on the consent page (Polish) from the e-mail
+        browser.get(ConsentMail.linkIn(ConsentMail.awaitFor(customerMail)));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("pl-PL");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("1234567").containsIgnoringCase("teams");
+        browser.findElement(By.id("decline-button")).click();
+        waitFor(By.cssSelector("#consent-status[data-status='DECLINED']"));
+
+        // the partner sees the rejection and its history
+        browser.get(console + "/claims/" + claimId);
+        signInAs("partner-admin");
+        awaitPath("/claims/" + claimId);
+        awaitStatusAfterRefresh("REJECTED");
+        assertThat(browser.findElement(By.id("claim-status")).getAttribute("data-reason")).isEqualTo("CUSTOMER_DECLINED");
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr")).size()).isGreaterThanOrEqualTo(6);
+        accessible("claim page, rejected (pl-PL)");
+        chromium.screenshot("console-claim-rejected-pl-PL.png");
+
+        // every link in every e-mail about the claim opens a console page (signed in as the partner here)
+        List<MimeMessage> partnerMails = awaitMail(partnerMail, 3);
+        for (MimeMessage mail : partnerMails) {
+            Matcher links = LINK.matcher(ConsentMail.textOf(mail));
+            while (links.find()) {
+                browser.get(links.group());
+                assertThat(browser.findElements(By.id("problem-status"))).as(links.group()).isEmpty();
+                assertThat(browser.findElement(By.id("claim-status")).getText()).as(links.group()).isNotBlank();
+            }
+        }
+        assertThat(checkedPages).hasSize(9);
+    }
+
+    private void fillClaimForm(String tenantId, String customerMail, String partnerMail) {
+        replace("name", "Contoso — Teams usage (console)");
+        replace("customerTenantId", tenantId);
+        replace("customerDomain", "contoso.onmicrosoft.com");
+        replace("customerName", "Contoso Ltd");
+        browser.findElement(By.id("product-TEAMS")).click();
+        replace("customerContactName", "Anna Kowalska");
+        replace("customerContactTitle", "CIO");
+        replace("customerContactEmail", customerMail);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("customerContactLocale"))).selectByValue("pl-PL");
+        replace("partnerContactName", "Piotr Nowak");
+        replace("partnerContactEmail", partnerMail);
+    }
+
+    private void replace(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void signInAs(String user) {
+        waitFor(By.id("user-" + user)).click();
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("sign-in"));
+    }
+
+    private void awaitPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page ->
+                java.net.URI.create(page.getCurrentUrl()).getPath().equals(path));
+    }
+
+    private void awaitStatusAfterRefresh(String status) {
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofMillis(500)).until(page -> {
+            if (status.equals(page.findElement(By.id("claim-status")).getAttribute("data-status"))) {
+                return true;
+            }
+            page.navigate().refresh();
+            return false;
+        });
+    }
+
+    private WebElement waitFor(By element) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private void accessible(String page) {
+        assertThat(chromium.seriousAccessibilityViolations()).as("axe-core on the %s", page).isEqualTo("[]");
+        checkedPages.add(page);
+    }
+
+    private static List<MimeMessage> awaitMail(String address, int count) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> E2EPlatform.get().mail().messagesTo(address), found -> found.size() >= count);
+    }
+
+    private static String claimLinkIn(MimeMessage mail) {
+        Matcher link = LINK.matcher(ConsentMail.textOf(mail));
+        assertThat(link.find()).as("a link in the e-mail").isTrue();
+        return link.group();
+    }
+}
