@@ -1,14 +1,67 @@
-// Tells the console the browser's time zone, so deadlines show in the user's zone ("respond by ...").
+// The console's only script (the CSP allows scripts from the console itself, none inline).
 (function () {
+    // Tells the console the browser's time zone, so deadlines show in the user's zone ("respond by ..."). A page
+    // rendered in another zone (data-zone: the first page after sign-in) is asked for again, once per zone: a zone
+    // the server does not know would otherwise reload forever.
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (zone && document.cookie.indexOf("cpor_tz=" + encodeURIComponent(zone)) < 0) {
         document.cookie = "cpor_tz=" + encodeURIComponent(zone) + "; path=/; SameSite=Lax";
     }
+    var pageZone = document.body.getAttribute("data-zone");
+    if (zone && pageZone && pageZone !== zone && window.sessionStorage.getItem("cpor_tz_reloaded") !== zone) {
+        window.sessionStorage.setItem("cpor_tz_reloaded", zone);
+        window.location.reload();
+    }
+
     // a confirmation where an action cannot be undone (withdraw): data-confirm="question"
     document.addEventListener("submit", function (event) {
         var question = event.target.getAttribute("data-confirm");
         if (question && !window.confirm(question)) {
             event.preventDefault();
+        }
+    });
+
+    // Upload progress: a form with data-progress="<id>" sent by htmx shows how much has gone in the display <id>
+    // (a <progress>, a percentage for screen readers, a failure message); it only ever grows, as htmx reports the
+    // download of the answer with the same event after the upload.
+    function progressOf(event) {
+        // the form that sent the request: after the swap htmx reports on an ancestor, the form is in requestConfig
+        var detail = event.detail || {};
+        var form = (detail.requestConfig && detail.requestConfig.elt) || detail.elt || event.target;
+        var id = form && form.getAttribute ? form.getAttribute("data-progress") : null;
+        return id ? document.getElementById(id) : null;
+    }
+
+    function show(display, percent) {
+        var bar = display.querySelector("progress");
+        if (percent > bar.value || percent === 0) {
+            bar.value = percent;
+            display.querySelector("[role=status]").textContent = percent + " %";
+        }
+    }
+
+    document.addEventListener("htmx:beforeRequest", function (event) {
+        var display = progressOf(event);
+        if (display) {
+            display.hidden = false;
+            display.querySelector(".field-error").hidden = true;
+            show(display, 0);
+        }
+    });
+    document.addEventListener("htmx:xhr:progress", function (event) {
+        var display = progressOf(event);
+        if (display && event.detail.lengthComputable && event.detail.total > 0) {
+            show(display, Math.round(100 * event.detail.loaded / event.detail.total));
+        }
+    });
+    document.addEventListener("htmx:afterRequest", function (event) {
+        var display = progressOf(event);
+        if (display) {
+            if (event.detail.successful) {
+                show(display, 100);
+            } else {
+                display.querySelector(".field-error").hidden = false;
+            }
         }
     });
 })();

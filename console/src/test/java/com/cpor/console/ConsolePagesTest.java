@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +91,14 @@ class ConsolePagesTest {
         assertThat(get("/signed-out", chosen).body()).contains("lang=\"hu-HU\"");
 
         assertThat(get("/signed-out?lang=xx-YY", null).body()).contains("lang=\"en-US\"");
+    }
+
+    @Test
+    void a_text_without_arguments_shows_its_apostrophe_once(@Autowired MessageSource messages) {
+        // Thymeleaf asks with an empty argument array; without always-use-message-format the '' stayed doubled
+        assertThat(messages.getMessage("create.partnerIdHint", new Object[0], Locale.US))
+                .isEqualTo("Your organisation's MPN ID (7 digits).");
+        assertThat(messages.getMessage("nav.signedInAs", new Object[]{"Réka"}, Locale.US)).isEqualTo("Signed in as Réka");
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {

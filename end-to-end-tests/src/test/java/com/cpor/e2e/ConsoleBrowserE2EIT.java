@@ -26,14 +26,19 @@ import static org.awaitility.Awaitility.await;
  * The lifecycle in a browser (Debian's headless Chromium): a partner signs in to the console, creates a claim
  * (first with a field the API refuses, shown next to the field), uploads a PDF and submits; a reviewer signs in and
  * asks for partner action with a reason; the partner signs in from the link in the e-mail, lands on the claim and
- * resubmits; the reviewer approves; the customer declines on the consent page from the e-mail (in Polish); the
- * partner sees REJECTED (CUSTOMER_DECLINED) with the history. Every console page is checked with axe-core (no
- * serious or critical violations) in English and Polish, and every link of every e-mail of the claim opens a page.
+ * edits a contact (the fields locked after submission are shown disabled) and resubmits; the review lead hands the
+ * review to another reviewer, who approves with the reason the contact-domain warning asks for; the customer
+ * declines on the consent page from the e-mail (in Polish); the partner sees REJECTED (CUSTOMER_DECLINED) with the
+ * history. The browser stands in Europe/Warsaw: times show in its zone; the upload shows its progress. Every console
+ * page is checked with axe-core (no serious or critical violations) in English and Polish, and every link of every
+ * e-mail of the claim opens a page.
  */
 class ConsoleBrowserE2EIT {
 
     /** A link in an e-mail's text or HTML part (an address ends before whitespace, quotes, brackets or a final dot). */
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>()]+[^\\s\"'<>().,;:]");
+    /** Not the machine's zone (UTC here): the pages must show times in the browser's. */
+    private static final String BROWSER_ZONE = "Europe/Warsaw";
 
     private HeadlessChromium chromium;
     private WebDriver browser;
@@ -44,6 +49,7 @@ class ConsoleBrowserE2EIT {
     void openConsole() {
         console = E2EPlatform.get().startConsole().baseUrl();
         chromium = new HeadlessChromium();
+        chromium.timeZone(BROWSER_ZONE);
         browser = chromium.driver();
     }
 
@@ -64,6 +70,8 @@ class ConsoleBrowserE2EIT {
         accessible("identity provider login page");
         signInAs("partner-admin");
         awaitPath("/claims");
+        // the first page after sign-in is shown again in the browser's zone once the browser has told it
+        waitFor(By.cssSelector("body[data-zone='" + BROWSER_ZONE + "']"));
         accessible("claims list (en-US)");
 
         // create: a tenant id that is not a UUID is refused by the API and shown next to its field
@@ -86,6 +94,11 @@ class ConsoleBrowserE2EIT {
         browser.findElement(By.id("file")).sendKeys(pdf.toString());
         browser.findElement(By.id("upload")).click();
         waitFor(By.linkText(pdf.getFileName().toString()));
+        // sent by htmx: the progress display stays through the swap of the page and ends at 100 %
+        assertThat(browser.findElement(By.id("upload-progress")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("upload-progress-bar")).getDomProperty("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("upload-progress-text")).getText()).isEqualTo("100 %");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isNotBlank();
         accessible("claim page, editing (en-US)");
         browser.findElement(By.id("submit")).click();
         waitFor(By.cssSelector("#claim-status[data-status='SUBMITTED']"));
@@ -101,6 +114,7 @@ class ConsoleBrowserE2EIT {
         browser.findElement(By.cssSelector("tr[data-claim-id='" + claimId + "'] a")).click();
         awaitPath("/reviews/" + claimId);
         accessible("review page (pl-PL)");
+        assertThat(browser.findElement(By.id("domain-warning")).getText()).contains("contoso.example");
         browser.findElement(By.id("start-review")).click();
         waitFor(By.cssSelector("#review-status[data-status='IN_REVIEW']"));
         browser.findElement(By.id("reason-MISSING_CUSTOMER_ACKNOWLEDGEMENT")).click();
@@ -116,21 +130,40 @@ class ConsoleBrowserE2EIT {
         signInAs("partner-admin");
         awaitPath("/claims/" + claimId);
         awaitStatusAfterRefresh("PARTNER_ACTION_REQUIRED");
+        assertThat(browser.findElement(By.id("deadlines")).getText()).contains(BROWSER_ZONE);
         accessible("claim page, partner action required (pl-PL)");
+
+        // after submission the edit form changes contacts, products and the MPN ID only
+        browser.findElement(By.id("edit")).click();
+        awaitPath("/claims/" + claimId + "/edit");
+        assertThat(browser.findElement(By.id("name")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("customerTenantId")).isEnabled()).isFalse();
+        accessible("edit form, partner action required (pl-PL)");
+        replace("customerContactTitle", "CTO");
+        browser.findElement(By.id("save-claim")).click();
+        awaitPath("/claims/" + claimId);
+        assertThat(waitFor(By.id("customer-contact")).getText()).contains("CTO");
         browser.findElement(By.id("resubmit")).click();
         waitFor(By.cssSelector("#claim-status[data-status='SUBMITTED']"));
         signOut();
 
-        // the reviewer approves the resubmission
+        // the review lead hands the resubmitted review to another reviewer, chosen from the provider's reviewers
         browser.get(console + "/reviews/" + claimId);
-        signInAs("reviewer");
+        signInAs("review-lead");
         awaitPath("/reviews/" + claimId);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(page -> {
-            page.navigate().refresh();
-            return !page.findElements(By.id("start-review")).isEmpty();
-        });
+        awaitAfterRefresh(By.id("start-review"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reviewer-id"))).selectByValue("reviewer-2");
+        browser.findElement(By.id("reassign")).click();
+        assertThat(waitFor(By.id("assigned-reviewer")).getText()).isEqualTo("Ivan Petrov");
+        signOut();
+
+        // who approves: the contact's e-mail is not in the customer's domain, so the approval gives a reason
+        browser.get(console + "/reviews/" + claimId);
+        signInAs("reviewer-2");
+        awaitPath("/reviews/" + claimId);
         browser.findElement(By.id("start-review")).click();
         waitFor(By.cssSelector("#review-status[data-status='IN_REVIEW']"));
+        browser.findElement(By.id("contact-domain-reason")).sendKeys("The customer uses contoso.example for mail.");
         browser.findElement(By.id("approve")).click();
         waitFor(By.cssSelector("#review-status[data-status='DECIDED']"));
         signOut();
@@ -162,7 +195,7 @@ class ConsoleBrowserE2EIT {
                 assertThat(browser.findElement(By.id("claim-status")).getText()).as(links.group()).isNotBlank();
             }
         }
-        assertThat(checkedPages).hasSize(9);
+        assertThat(checkedPages).hasSize(10);
     }
 
     private void fillClaimForm(String tenantId, String customerMail, String partnerMail) {
@@ -197,6 +230,16 @@ class ConsoleBrowserE2EIT {
     private void awaitPath(String path) {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(page ->
                 java.net.URI.create(page.getCurrentUrl()).getPath().equals(path));
+    }
+
+    private void awaitAfterRefresh(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(page -> {
+            if (!page.findElements(element).isEmpty()) {
+                return true;
+            }
+            page.navigate().refresh();
+            return false;
+        });
     }
 
     private void awaitStatusAfterRefresh(String status) {

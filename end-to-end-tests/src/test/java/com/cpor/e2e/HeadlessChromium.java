@@ -56,6 +56,11 @@ final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
+    /** The browser's time zone from now on (DevTools emulation), as if the machine stood in {@code zone}. */
+    void timeZone(String zone) {
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
     /**
      * Runs axe-core on the current page and returns its serious and critical violations (rule, impact, help and the
      * offending elements), as JSON; {@code []} when there are none. Frames are not entered (a PoE preview is a

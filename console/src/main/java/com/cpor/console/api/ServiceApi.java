@@ -126,9 +126,10 @@ public class ServiceApi {
         return claims.post().contentType(MediaType.APPLICATION_JSON).body(details).retrieve().body(OBJECT);
     }
 
-    public Map<String, Object> edit(String id, Map<String, Object> patch) {
+    /** A merge patch based on the claim's {@code version}: if someone changed the claim since, the API answers 412. */
+    public Map<String, Object> edit(String id, Map<String, Object> patch, long version) {
         return claims.patch().uri("/{id}", id).contentType(MediaType.valueOf("application/merge-patch+json"))
-                .body(patch).retrieve().body(OBJECT);
+                .header("If-Match", "\"" + version + "\"").body(patch).retrieve().body(OBJECT);
     }
 
     public void upload(String id, String fileName, byte[] content) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The partner's pages: the claims list (search, filters, sort, CSV), the create form, and the claim page with its
@@ -88,6 +89,11 @@ class ClaimPages {
     }
 
     private String form(Model model, ClaimForm form, Map<String, String> errors, String problem) {
+        model.addAttribute("locked", Set.of());
+        return formPage(model, form, errors, problem, "claims/new");
+    }
+
+    private String formPage(Model model, ClaimForm form, Map<String, String> errors, String problem, String page) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
@@ -95,7 +101,7 @@ class ClaimPages {
         model.addAttribute("activities", Catalogue.ACTIVITIES);
         model.addAttribute("products", Catalogue.PRODUCTS);
         model.addAttribute("locales", Catalogue.LOCALES);
-        return "claims/new";
+        return page;
     }
 
     @GetMapping("/claims/{id}")
@@ -165,9 +171,43 @@ class ClaimPages {
         return act(id, flash, "commented", () -> api.claimAction(id, "comments", Map.of("text", text)));
     }
 
+    @GetMapping("/claims/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        Map<String, Object> claim = api.claim(id);
+        if (!(claim.get("allowedActions") instanceof List<?> actions) || !actions.contains("edit")) {
+            return "redirect:/claims/" + id;
+        }
+        return editPage(model, claim, ClaimForm.of(claim), Map.of(), null);
+    }
+
+    /**
+     * Saves the fields the claim's status lets the partner change, based on the version the form showed; what the
+     * API refuses comes back next to its field with the user's input kept (a claim changed meanwhile too: the form
+     * then shows the API's explanation and saves on top of the current version when sent again).
+     */
     @PostMapping("/claims/{id}/edit")
-    String edit(@PathVariable String id, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
-        return act(id, flash, "edited", () -> api.edit(id, Map.of("name", name)));
+    String edit(@PathVariable String id, @ModelAttribute ClaimForm form, @RequestParam long version, Model model,
+                RedirectAttributes flash) {
+        Map<String, Object> claim = api.claim(id);
+        try {
+            api.edit(id, form.toPatch(claim), version);
+            flash.addFlashAttribute("done", "edited");
+            return "redirect:/claims/" + id;
+        } catch (ApiProblemException problem) {
+            if (problem.status() >= 500 || problem.status() == 404) {
+                throw problem;
+            }
+            return editPage(model, claim, form, problem.fieldErrors(),
+                    problem.fieldErrors().isEmpty() ? problem.detail() : null);
+        }
+    }
+
+    private String editPage(Model model, Map<String, Object> claim, ClaimForm form, Map<String, String> errors,
+                            String problem) {
+        model.addAttribute("claim", claim);
+        model.addAttribute("locked", ClaimForm.lockedIn(claim.get("status")));
+        model.addAttribute("version", claim.get("version"));
+        return formPage(model, form, errors, problem, "claims/edit");
     }
 
     /** Runs an action and comes back to the claim page with what happened, or what the API refused and why. */

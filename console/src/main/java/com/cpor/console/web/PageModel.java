@@ -18,6 +18,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice
 class PageModel {
 
+    private final Times times;
+
+    PageModel(Times times) {
+        this.times = times;
+    }
+
     @ModelAttribute("me")
     Me me(@AuthenticationPrincipal OidcUser user) {
         return user == null ? null : Me.of(user);
@@ -26,6 +32,16 @@ class PageModel {
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /**
+     * The zone a page read with GET shows its times in: console.js asks for the page once more in the browser's zone
+     * when they differ (the first page after sign-in, before the browser has told its zone); pages answering a
+     * form post have none (no reload would send the form again).
+     */
+    @ModelAttribute("pageZone")
+    String pageZone(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) ? times.zone().getId() : null;
     }
 
     /** A page the API does not let this user see (or that does not exist) is a 404/403 page, not a stack trace. */

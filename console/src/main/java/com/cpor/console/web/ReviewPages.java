@@ -2,6 +2,7 @@ package com.cpor.console.web;
 
 import com.cpor.console.api.ApiProblemException;
 import com.cpor.console.api.ServiceApi;
+import com.cpor.console.config.ConsoleProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,11 @@ import java.util.Map;
 class ReviewPages {
 
     private final ServiceApi api;
+    private final List<ConsoleProperties.Reviewer> reviewers;
 
-    ReviewPages(ServiceApi api) {
+    ReviewPages(ServiceApi api, ConsoleProperties properties) {
         this.api = api;
+        this.reviewers = properties.reviewers();
     }
 
     @GetMapping("/reviews")
@@ -48,6 +51,7 @@ class ReviewPages {
         model.addAttribute("claim", api.claim(claimId));
         model.addAttribute("partnerActionReasons", Catalogue.PARTNER_ACTION_REASONS);
         model.addAttribute("rejectionReasons", Catalogue.REJECTION_REASONS);
+        model.addAttribute("reviewers", reviewers);
         return "reviews/show";
     }
 
@@ -65,10 +69,14 @@ class ReviewPages {
         return act(claimId, "request-partner-action", body, flash);
     }
 
+    /** With the contact-domain warning the API requires the reviewer's reason (spec §8); the page asks for it. */
     @PostMapping("/reviews/{claimId}/approve")
     String approve(@PathVariable String claimId, @RequestParam(defaultValue = "") String comment,
-                   RedirectAttributes flash) {
-        return act(claimId, "approve", Map.of("comment", comment), flash);
+                   @RequestParam(defaultValue = "") String contactDomainReason, RedirectAttributes flash) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("comment", comment);
+        body.put("contactDomainReason", contactDomainReason.isBlank() ? null : contactDomainReason);
+        return act(claimId, "approve", body, flash);
     }
 
     @PostMapping("/reviews/{claimId}/reject")
@@ -82,17 +90,38 @@ class ReviewPages {
 
     @PostMapping("/reviews/{claimId}/dispute-decision")
     String decideDispute(@PathVariable String claimId, @RequestParam(defaultValue = "") String outcome,
-                         @RequestParam(defaultValue = "") String comment, RedirectAttributes flash) {
+                         @RequestParam(defaultValue = "") String comment,
+                         @RequestParam(defaultValue = "") String contactDomainReason, RedirectAttributes flash) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", outcome.isBlank() ? null : outcome);
         body.put("comment", comment);
+        body.put("contactDomainReason", contactDomainReason.isBlank() ? null : contactDomainReason);
         return act(claimId, "dispute-decision", body, flash);
     }
 
+    /**
+     * A review lead hands the review to a reviewer chosen from the identity provider's reviewers (their name and
+     * e-mail go along, so mails reach them); without a list the lead types a user ID, and a name and e-mail if known.
+     */
     @PostMapping("/reviews/{claimId}/reassign")
     String reassign(@PathVariable String claimId, @RequestParam(defaultValue = "") String reviewerId,
-                    RedirectAttributes flash) {
-        return act(claimId, "reassign", Map.of("reviewerId", reviewerId), flash);
+                    @RequestParam(defaultValue = "") String reviewerName,
+                    @RequestParam(defaultValue = "") String reviewerEmail, RedirectAttributes flash) {
+        String id = reviewerId.strip();
+        if (id.isEmpty()) {
+            flash.addFlashAttribute("refusedKey", "review.reassignMissing");
+            return "redirect:/reviews/" + claimId;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reviewerId", id);
+        reviewers.stream().filter(known -> known.id().equals(id)).findFirst().ifPresentOrElse(known -> {
+            body.put("reviewerName", known.name());
+            body.put("reviewerEmail", known.email());
+        }, () -> {
+            body.put("reviewerName", reviewerName.isBlank() ? null : reviewerName.strip());
+            body.put("reviewerEmail", reviewerEmail.isBlank() ? null : reviewerEmail.strip());
+        });
+        return act(claimId, "reassign", body, flash);
     }
 
     @PostMapping("/reviews/{claimId}/comments")

@@ -113,12 +113,26 @@ public final class DevIdentityProvider implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
     }
 
-    /** OAuth2 client settings the console needs to sign users in here (registration id {@code cpor}). */
+    /**
+     * OAuth2 client settings the console needs to sign users in here (registration id {@code cpor}), and this
+     * provider's reviewers, whom the console offers review leads for a reassignment.
+     */
     public Map<String, String> consoleClientProperties() {
-        return Map.of(
-                "spring.security.oauth2.client.registration.cpor.client-id", CONSOLE_CLIENT_ID,
-                "spring.security.oauth2.client.registration.cpor.client-secret", CONSOLE_CLIENT_SECRET,
-                "spring.security.oauth2.client.provider.cpor.issuer-uri", issuer);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.security.oauth2.client.registration.cpor.client-id", CONSOLE_CLIENT_ID);
+        properties.put("spring.security.oauth2.client.registration.cpor.client-secret", CONSOLE_CLIENT_SECRET);
+        properties.put("spring.security.oauth2.client.provider.cpor.issuer-uri", issuer);
+        // the reviewers a review lead can hand a review to: this provider's users with a reviewer role
+        int index = 0;
+        for (DevUser user : DevUser.values()) {
+            if (user.roles().contains("REVIEWER") || user.roles().contains("REVIEW_LEAD")) {
+                String prefix = "cpor.console.reviewers[" + index++ + "].";
+                properties.put(prefix + "id", user.subject());
+                properties.put(prefix + "name", user.displayName());
+                properties.put(prefix + "email", user.email());
+            }
+        }
+        return properties;
     }
 
     public String tokenFor(DevUser user) {
