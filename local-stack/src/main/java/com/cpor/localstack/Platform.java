@@ -379,6 +379,10 @@ public final class Platform implements AutoCloseable {
                 all.add(console);
             }
         }
+        // every service gets SIGTERM first, then each is waited for: their graceful stops overlap. Stopping them a
+        // few at a time (a parallel stream on two cores) outlasted the time a test JVM gets to exit, and the
+        // services not reached yet kept running after the build
+        all.forEach(ServiceProcess::signalStop);
         all.parallelStream().forEach(ServiceProcess::stop);
         if (settings.stateDirectory() != null) {
             runQuietly(kafka == null ? null : kafka::stop, failures);
