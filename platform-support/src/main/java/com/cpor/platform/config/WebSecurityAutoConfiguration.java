@@ -11,6 +11,8 @@ import com.cpor.platform.security.WriteRateLimitFilter;
 import com.cpor.platform.security.WriteRateLimiter;
 import com.cpor.platform.web.ProblemDetailsAdvice;
 import com.cpor.platform.web.WebInputConfiguration;
+import com.cpor.platform.web.idempotency.IdempotencyFilter;
+import com.cpor.platform.web.idempotency.IdempotencyStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -68,7 +70,8 @@ public class WebSecurityAutoConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain cporApiSecurityFilterChain(HttpSecurity http, JsonMapper jsonMapper,
             @Value("${cpor.security.public-paths:}") List<String> publicPaths,
-            ObjectProvider<WriteRateLimiter> writeRateLimiter) throws Exception {
+            ObjectProvider<WriteRateLimiter> writeRateLimiter, ObjectProvider<IdempotencyStore> idempotency)
+            throws Exception {
         ProblemJsonSecurityHandlers problems = new ProblemJsonSecurityHandlers(jsonMapper);
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
@@ -87,8 +90,13 @@ public class WebSecurityAutoConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .csrf(csrf -> csrf.disable());
-        writeRateLimiter.ifAvailable(limiter ->
-                http.addFilterAfter(new WriteRateLimitFilter(limiter, jsonMapper), AuthorizationFilter.class));
+        WriteRateLimiter limiter = writeRateLimiter.getIfAvailable();
+        if (limiter != null) {
+            http.addFilterAfter(new WriteRateLimitFilter(limiter, jsonMapper), AuthorizationFilter.class);
+        }
+        // after the rate limit: a refused write claims no key; after authorization: keys are per caller
+        idempotency.ifAvailable(store -> http.addFilterAfter(new IdempotencyFilter(store, jsonMapper),
+                limiter != null ? WriteRateLimitFilter.class : AuthorizationFilter.class));
         return http.build();
     }
 

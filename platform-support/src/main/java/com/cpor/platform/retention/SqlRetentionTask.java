@@ -30,6 +30,16 @@ public record SqlRetentionTask(String name, JdbcClient jdbc, String sql, Duratio
                 """, keep);
     }
 
+    /** Idempotency keys older than their retention: a retry after it runs again. */
+    public static SqlRetentionTask idempotencyKeys(JdbcClient jdbc, Duration keep) {
+        return new SqlRetentionTask("idempotency-keys", jdbc, """
+                DELETE FROM idempotency_key WHERE ctid = ANY(ARRAY(
+                    SELECT ctid FROM idempotency_key
+                    WHERE created_at < now() - :keepSeconds * interval '1 second'
+                    LIMIT :limit))
+                """, keep);
+    }
+
     @Override
     public int purge(int limit) {
         return jdbc.sql(sql).param("keepSeconds", keep.toSeconds()).param("limit", limit).update();

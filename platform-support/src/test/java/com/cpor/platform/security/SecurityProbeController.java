@@ -18,7 +18,7 @@ import java.util.Map;
 /** A tiny API for the security tests: reads, role-protected reads, writes of each body kind. */
 @RestController
 @RequestMapping("/test/security")
-class SecurityProbeController {
+public class SecurityProbeController {
 
     private final JdbcClient jdbc;
 
@@ -27,12 +27,12 @@ class SecurityProbeController {
     }
 
     /** The settings every security IT shares, so that they share one application context. */
-    static final String RATE = "cpor.security.rate-limit.writes-per-second=1";
-    static final String BURST = "cpor.security.rate-limit.burst=3";
-    static final String FORWARDED = "server.forward-headers-strategy=native";
-    static final String DEBUG_SECURITY_LOGS = "logging.level.org.springframework.security=DEBUG";
-    static final String DEBUG_WEB_LOGS = "logging.level.org.springframework.web=DEBUG";
-    static final String EXPOSE_PROMETHEUS = "management.endpoints.web.exposure.include=health,info,prometheus";
+    public static final String RATE = "cpor.security.rate-limit.writes-per-second=1";
+    public static final String BURST = "cpor.security.rate-limit.burst=3";
+    public static final String FORWARDED = "server.forward-headers-strategy=native";
+    public static final String DEBUG_SECURITY_LOGS = "logging.level.org.springframework.security=DEBUG";
+    public static final String DEBUG_WEB_LOGS = "logging.level.org.springframework.web=DEBUG";
+    public static final String EXPOSE_PROMETHEUS = "management.endpoints.web.exposure.include=health,info,prometheus";
 
     @GetMapping("/me")
     Map<String, Object> me(Caller caller) {
