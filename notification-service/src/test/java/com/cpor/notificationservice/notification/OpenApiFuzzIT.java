@@ -1,5 +1,6 @@
 package com.cpor.notificationservice.notification;
 
+import com.cpor.platform.testsupport.CommittedOpenApi;
 import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,5 +35,10 @@ class OpenApiFuzzIT extends NotificationServiceTestBase {
         String id = notificationsOf(sample.claimId()).get(0).get("id").asString();
         assertThat(id).isNotBlank();
         return id;
+    }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_one() {
+        CommittedOpenApi.assertServedDocumentIsCommitted("notification-service", port);
     }
 }

@@ -34,7 +34,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // waits out the outage with its own back-off (see MessagingAutoConfiguration)
             entry("spring.datasource.hikari.connection-timeout", "5000"),
             // the declared retention and min.insync.replicas also reach topics created by an earlier version
-            entry("spring.kafka.admin.modify-topic-configs", "true"));
+            entry("spring.kafka.admin.modify-topic-configs", "true"),
+            // behind the gateway, Location headers and the OpenAPI server URL name the public host and scheme
+            // (X-Forwarded-Host/-Proto/-Port), and the client address is the caller's; Tomcat trusts these
+            // headers only from internal proxies (server.tomcat.remoteip.internal-proxies)
+            entry("server.forward-headers-strategy", "native"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

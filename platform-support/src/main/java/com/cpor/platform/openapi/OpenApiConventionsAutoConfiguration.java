@@ -16,6 +16,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.cpor.platform.security.Caller;
+import com.cpor.platform.web.idempotency.IdempotencyFilter;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,13 +48,19 @@ public class OpenApiConventionsAutoConfiguration {
     /** Answers any operation may give; a service documents more specific ones on its operations. */
     private static final Map<String, String> COMMON_PROBLEMS = orderedOf(
             "400", "Invalid input; `errors` names each offending field or parameter",
-            "413", "The request body is larger than the service accepts");
+            "413", "The request body is larger than the service accepts",
+            "500", "Unexpected error; it was logged (the problem names no internals)");
 
     private static final Map<String, String> ADDRESSED_PROBLEMS = orderedOf(
             "404", "Not found, or not visible to the caller (another partner's claim)");
 
     private static final Map<String, String> WRITE_PROBLEMS = orderedOf(
             "429", "Too many writes; retry after the `Retry-After` header");
+
+    /** Answers of {@link IdempotencyFilter} on POST. */
+    private static final Map<String, String> IDEMPOTENT_PROBLEMS = orderedOf(
+            "409", "The first request with this `Idempotency-Key` has not finished; retry after `Retry-After`",
+            "422", "This `Idempotency-Key` was used for another request (method, path or body)");
 
     private static final Map<String, String> SECURED_PROBLEMS = orderedOf(
             "401", "No valid bearer token",
@@ -103,6 +111,10 @@ public class OpenApiConventionsAutoConfiguration {
                 if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD && !open) {
                     documentProblems(operation, WRITE_PROBLEMS);
                 }
+                if (method == PathItem.HttpMethod.POST && !open) {
+                    documentIdempotencyKey(operation);
+                    documentProblems(operation, IDEMPOTENT_PROBLEMS);
+                }
             });
         });
     }
@@ -121,6 +133,18 @@ public class OpenApiConventionsAutoConfiguration {
                 existing.setContent(problemContent());
             }
         });
+    }
+
+    private static void documentIdempotencyKey(Operation operation) {
+        boolean documented = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> IdempotencyFilter.HEADER.equalsIgnoreCase(parameter.getName()));
+        if (!documented) {
+            operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
+                    .description("Makes a retry safe: a repeated request with the same key and body gets the "
+                            + "first answer (header `" + IdempotencyFilter.REPLAYED_HEADER + ": true`) instead of "
+                            + "running again; keys are per caller and kept for a day")
+                    .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[\\x21-\\x7E]+$")));
+        }
     }
 
     static Content problemContent() {

@@ -57,6 +57,17 @@ public final class ClaimApi {
         return exchange(HttpMethod.POST, user, path, body, MediaType.APPLICATION_JSON);
     }
 
+    /** POST with extra headers (Idempotency-Key, the gateway's X-Forwarded-*). */
+    public Response post(DevUser user, String path, Object body, Map<String, String> headers) {
+        RestClient.RequestBodySpec request = http.post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.tokenFor(user));
+        headers.forEach(request::header);
+        ResponseEntity<String> response = request.contentType(MediaType.APPLICATION_JSON)
+                .body(body instanceof String text ? text : JSON.writeValueAsString(body))
+                .retrieve().toEntity(String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
     public Response put(DevUser user, String path, Object body) {
         return exchange(HttpMethod.PUT, user, path, body, MediaType.APPLICATION_JSON);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.security.MessageDigest;
@@ -61,6 +62,38 @@ class ClaimApiIT {
         assertThat(read.get("updatedAt").asString()).isNotBlank();
         assertThat(read.get("version").asLong()).isEqualTo(1);
         assertThat(read.get("allowedActions").toString()).contains("submit", "delete");
+    }
+
+    @Test
+    void a_retried_create_with_the_same_idempotency_key_returns_the_same_claim_and_creates_it_once() {
+        Map<String, Object> body = microsoft365Claim();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body, key).expect(201);
+        ClaimApi.Response retried = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body, key).expect(201);
+
+        assertThat(retried.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
+        assertThat(retried.headers().getLocation()).isEqualTo(created.headers().getLocation());
+        assertThat(retried.headers().getETag()).isEqualTo(created.headers().getETag());
+        String tenantId = (String) ((Map<?, ?>) body.get("customer")).get("tenantId");
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenantId).expect(200).json()
+                .get("totalItems").asLong()).isEqualTo(1);
+        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim(), key).expect(422);
+    }
+
+    @Test
+    void behind_the_gateway_the_location_and_the_openapi_server_are_the_public_url() {
+        Map<String, String> gateway = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.cpor.example",
+                "X-Forwarded-Port", "443");
+        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim(), gateway)
+                .expect(201);
+
+        assertThat(created.headers().getLocation())
+                .hasToString("https://api.cpor.example/api/v1/claims/" + created.json().get("id").asString());
+        JsonNode document = ClaimApi.JSON.readTree(RestClient.create().get()
+                .uri("http://localhost:" + port + "/v3/api-docs").headers(headers -> gateway.forEach(headers::add))
+                .retrieve().body(String.class));
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo("https://api.cpor.example");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cpor.claimservice.claim.web;
 
 import com.cpor.claimservice.TestClockConfiguration;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.CommittedOpenApi;
 import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,5 +40,10 @@ class OpenApiFuzzIT {
                 .pathValue("partnerId", () -> "fuzz-" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .run()
                 .assertNoFindings();
+    }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_one() {
+        CommittedOpenApi.assertServedDocumentIsCommitted("claim-service", port);
     }
 }

@@ -6,7 +6,6 @@ import com.cpor.platform.web.NotFoundProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,6 @@ class ConsentApiController {
     @GetMapping("/{claimId}")
     @PreAuthorize("hasAnyRole('STAFF','REVIEW_LEAD')")
     @Operation(summary = "Consent windows of a claim, oldest first",
-            security = @SecurityRequirement(name = "bearer"),
             responses = {
                     @ApiResponse(responseCode = "200", description = "The claim's consent windows"),
                     @ApiResponse(responseCode = "401", description = "No valid bearer token"),

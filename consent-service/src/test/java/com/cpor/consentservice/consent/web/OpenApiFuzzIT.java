@@ -6,6 +6,7 @@ import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.testsupport.CommittedOpenApi;
 import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -64,5 +65,10 @@ class OpenApiFuzzIT {
         String claimId = newClaimId();
         publish(probe, statusChanged(claimId, ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, clock.instant(), "en-US"));
         return awaitEvent(probe, "consent.requested", claimId);
+    }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_one() {
+        CommittedOpenApi.assertServedDocumentIsCommitted("consent-service", port);
     }
 }

@@ -8,7 +8,6 @@ import com.cpor.platform.web.InvalidStateProblem;
 import com.cpor.platform.web.NotFoundProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +27,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/notifications")
 @PreAuthorize(NotificationController.STAFF_ONLY)
 @Tag(name = "Notifications", description = "Sent log and dead-letter replay of e-mail notices (staff only)")
-@SecurityRequirement(name = "bearer")
 class NotificationController {
 
     static final String STAFF_ONLY = "hasAnyRole('STAFF','REVIEW_LEAD')";

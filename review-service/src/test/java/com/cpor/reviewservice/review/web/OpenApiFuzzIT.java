@@ -1,6 +1,7 @@
 package com.cpor.reviewservice.review.web;
 
 import com.cpor.events.reviews.ReviewQueued;
+import com.cpor.platform.testsupport.CommittedOpenApi;
 import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import com.cpor.reviewservice.ReviewServiceTestBase;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,10 @@ class OpenApiFuzzIT extends ReviewServiceTestBase {
         feed(submitted(claimId, clock.instant()));
         published(ReviewQueued.class, claimId);
         return claimId;
+    }
+
+    @Test
+    void the_served_openapi_document_is_the_committed_one() {
+        CommittedOpenApi.assertServedDocumentIsCommitted("review-service", port);
     }
 }
