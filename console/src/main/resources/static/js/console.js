@@ -13,6 +13,45 @@
         window.location.reload();
     }
 
+    // The create and edit form explain the rules as the user types: only the products of the chosen solution area
+    // are shown (those of the other area are disabled, so not sent), and a customer contact outside the customer's
+    // domain is pointed out before the reviewers do.
+    var area = document.getElementById("solutionArea");
+    function showProductsOfArea() {
+        document.querySelectorAll(".product-area").forEach(function (group) {
+            var other = group.getAttribute("data-area") !== area.value;
+            group.hidden = other;
+            group.querySelectorAll("input").forEach(function (input) {
+                if (!input.hasAttribute("data-locked")) {
+                    input.disabled = other;
+                }
+            });
+        });
+    }
+    if (area) {
+        document.querySelectorAll(".product-area input:disabled").forEach(function (input) {
+            input.setAttribute("data-locked", "");
+        });
+        area.addEventListener("change", showProductsOfArea);
+        showProductsOfArea();
+    }
+    var contactEmail = document.getElementById("customerContactEmail");
+    var customerDomain = document.getElementById("customerDomain");
+    var mismatch = document.getElementById("domain-mismatch");
+    function checkContactDomain() {
+        var email = contactEmail.value.trim().toLowerCase();
+        var domain = customerDomain.value.trim().toLowerCase();
+        var at = email.lastIndexOf("@");
+        var emailDomain = at > 0 ? email.substring(at + 1) : "";
+        mismatch.hidden = !(emailDomain && domain && emailDomain !== domain
+            && emailDomain.slice(-(domain.length + 1)) !== "." + domain);
+    }
+    if (contactEmail && customerDomain && mismatch) {
+        contactEmail.addEventListener("input", checkContactDomain);
+        customerDomain.addEventListener("input", checkContactDomain);
+        checkContactDomain();
+    }
+
     // a confirmation where an action cannot be undone (withdraw): data-confirm="question"
     document.addEventListener("submit", function (event) {
         var question = event.target.getAttribute("data-confirm");

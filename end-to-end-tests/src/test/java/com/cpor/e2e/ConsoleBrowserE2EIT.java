@@ -79,6 +79,9 @@ class ConsoleBrowserE2EIT {
         awaitPath("/claims/new");
         accessible("create form (en-US)");
         fillClaimForm("not-a-uuid", customerMail, partnerMail);
+        // the rules as the user types: products of the chosen solution area only, the contact outside the domain
+        assertThat(browser.findElement(By.id("product-DYNAMICS_365_SALES")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("domain-mismatch")).isDisplayed()).isTrue();
         browser.findElement(By.id("create-claim")).click();
         WebElement tenantError = waitFor(By.cssSelector(".field-error[data-field='customer.tenantId']"));
         assertThat(tenantError.getText()).isNotBlank();
