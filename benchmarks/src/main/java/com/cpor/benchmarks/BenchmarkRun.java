@@ -1,7 +1,7 @@
 package com.cpor.benchmarks;
 
 import com.cpor.localstack.Platform;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

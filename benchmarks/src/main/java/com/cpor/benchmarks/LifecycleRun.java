@@ -2,7 +2,7 @@ package com.cpor.benchmarks;
 
 import com.cpor.localstack.Platform;
 import com.cpor.localstack.ServiceProcess;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

@@ -1,6 +1,6 @@
 package com.cpor.benchmarks;
 
-import com.cpor.platform.testsupport.MailCapture;
+import com.cpor.devinfra.MailCapture;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;

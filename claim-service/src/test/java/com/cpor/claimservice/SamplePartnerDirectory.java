@@ -1,7 +1,7 @@
 package com.cpor.claimservice;
 
 import com.cpor.claimservice.claim.application.PartnerDirectory;
-import com.cpor.platform.testsupport.SamplePartner;
+import com.cpor.devinfra.SamplePartner;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

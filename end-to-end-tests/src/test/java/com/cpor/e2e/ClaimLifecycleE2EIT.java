@@ -1,9 +1,9 @@
 package com.cpor.e2e;
 
 import com.cpor.events.Topics;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
-import com.cpor.platform.testsupport.SamplePartner;
+import com.cpor.devinfra.SamplePartner;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package com.cpor.e2e;
 
 import com.cpor.events.Topics;
 import com.cpor.localstack.ServiceProcess;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package com.cpor.e2e;
 
 import com.cpor.events.Topics;
 import com.cpor.localstack.Platform;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.Infrastructure;
-import com.cpor.platform.testsupport.KafkaServer;
+import com.cpor.devinfra.KafkaServer;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;

@@ -1,6 +1,6 @@
 package com.cpor.localstack;
 
-import com.cpor.platform.testsupport.MailCapture;
+import com.cpor.devinfra.MailCapture;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.BodyPart;

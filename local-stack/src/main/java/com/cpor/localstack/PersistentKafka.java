@@ -1,6 +1,6 @@
 package com.cpor.localstack;
 
-import com.cpor.platform.testsupport.KafkaServer;
+import com.cpor.devinfra.KafkaServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 

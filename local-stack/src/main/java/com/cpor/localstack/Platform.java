@@ -1,13 +1,13 @@
 package com.cpor.localstack;
 
-import com.cpor.platform.testsupport.DevIdentityProvider;
-import com.cpor.platform.testsupport.DevUser;
-import com.cpor.platform.testsupport.FreePorts;
-import com.cpor.platform.testsupport.Infrastructure;
-import com.cpor.platform.testsupport.KafkaServer;
-import com.cpor.platform.testsupport.MailCapture;
-import com.cpor.platform.testsupport.PostgresServer;
-import com.cpor.platform.testsupport.SamplePartner;
+import com.cpor.devinfra.DevIdentityProvider;
+import com.cpor.devinfra.DevUser;
+import com.cpor.devinfra.FreePorts;
+import com.cpor.devinfra.EmbeddedInfrastructure;
+import com.cpor.devinfra.KafkaServer;
+import com.cpor.devinfra.MailCapture;
+import com.cpor.devinfra.PostgresServer;
+import com.cpor.devinfra.SamplePartner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class Platform implements AutoCloseable {
      *                       temporary directory, so {@link #stopPostgres()} and {@link #startPostgres()} can restart
      *                       it under load (the services keep their JDBC URLs)
      * @param logDirectory   where the services' logs go, or null for the default ({@code <state>/logs}, or
-     *                       {@code end-to-end-tests/target/service-logs} with throw-away state)
+     *                       {@code <home>/target/service-logs} with throw-away state)
      * @param kafka          a running Kafka (e.g. a multi-broker cluster) that the caller owns and stops, or null for
      *                       the platform's own broker
      */
@@ -136,10 +136,10 @@ public final class Platform implements AutoCloseable {
             if (state == null && settings.restartablePostgres()) {
                 restartablePostgresDirectory = temporaryDirectory("cpor-postgres-");
                 restartablePostgresPort = FreePorts.next();
-                postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+                postgres = EmbeddedInfrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
             } else {
-                postgres = state == null ? Infrastructure.postgres()
-                        : Infrastructure.persistentPostgres(state.resolve("postgres"), settings.ports().postgres());
+                postgres = state == null ? EmbeddedInfrastructure.postgres()
+                        : EmbeddedInfrastructure.persistentPostgres(state.resolve("postgres"), settings.ports().postgres());
             }
             DATABASES.values().forEach(postgres::database);
         });
@@ -148,7 +148,7 @@ public final class Platform implements AutoCloseable {
                 kafka = settings.kafka();
                 return;
             }
-            kafka = state == null ? Infrastructure.kafka() : new PersistentKafka(state.resolve("kafka"));
+            kafka = state == null ? EmbeddedInfrastructure.kafka() : new PersistentKafka(state.resolve("kafka"));
             if (state != null) {
                 kafka.start();
             }
@@ -162,7 +162,7 @@ public final class Platform implements AutoCloseable {
     private void startServices(List<String> oneByOne) {
         Path logs = settings.logDirectory() != null ? settings.logDirectory()
                 : settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
-                : settings.home().resolve("end-to-end-tests/target/service-logs");
+                : settings.home().resolve("target/service-logs");
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASES.get(service)));
@@ -301,7 +301,7 @@ public final class Platform implements AutoCloseable {
         java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             try {
-                postgres = Infrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
+                postgres = EmbeddedInfrastructure.persistentPostgres(restartablePostgresDirectory, restartablePostgresPort);
                 return;
             } catch (RuntimeException e) {
                 if (java.time.Instant.now().isAfter(deadline)) {

@@ -8,7 +8,7 @@ import com.cpor.platform.messaging.EventJson;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
-import com.cpor.platform.testsupport.PostgresServer;
+import com.cpor.devinfra.PostgresServer;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;

@@ -1,7 +1,7 @@
 package com.cpor.reliability;
 
 import com.cpor.platform.testsupport.MailText;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 

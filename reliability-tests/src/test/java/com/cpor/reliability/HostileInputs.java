@@ -1,6 +1,6 @@
 package com.cpor.reliability;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.cpor.reliability;
 
-import com.cpor.platform.testsupport.FreePorts;
-import com.cpor.platform.testsupport.KafkaServer;
+import com.cpor.devinfra.FreePorts;
+import com.cpor.devinfra.KafkaServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;

@@ -1,7 +1,7 @@
 package com.cpor.reliability;
 
 import com.cpor.localstack.ServiceProcess;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package com.cpor.reviewservice;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.TestIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package com.cpor.e2e.security;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 
 /** Every kind of caller the authorization table is walked with: the sample users and nobody. */
 enum Who {

@@ -1,6 +1,6 @@
 package com.cpor.notificationservice.notification;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

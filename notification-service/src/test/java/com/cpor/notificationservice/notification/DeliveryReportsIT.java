@@ -127,7 +127,7 @@ class DeliveryReportsIT extends NotificationServiceTestBase {
                 .filter(EventProbe.typed("notification.failed", sample.claimId()))).hasSize(1);
 
         String id = idOf(sample.claimId(), "customer-consent-request");
-        assertThat(post("/api/v1/notifications/" + id + "/retry", com.cpor.platform.testsupport.DevUser.STAFF)
+        assertThat(post("/api/v1/notifications/" + id + "/retry", com.cpor.devinfra.DevUser.STAFF)
                 .statusCode()).isEqualTo(200);
 
         assertThat(part(awaitOneMailTo(sample.customerEmail()), "text/plain")).contains(sample.consentUrl());

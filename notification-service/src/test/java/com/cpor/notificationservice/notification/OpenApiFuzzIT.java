@@ -5,7 +5,7 @@ import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.cpor.platform.testsupport.DevUser.STAFF;
+import static com.cpor.devinfra.DevUser.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

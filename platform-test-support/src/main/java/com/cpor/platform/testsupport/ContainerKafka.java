@@ -1,5 +1,6 @@
 package com.cpor.platform.testsupport;
 
+import com.cpor.devinfra.KafkaServer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 

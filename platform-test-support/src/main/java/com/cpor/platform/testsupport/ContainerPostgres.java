@@ -1,5 +1,6 @@
 package com.cpor.platform.testsupport;
 
+import com.cpor.devinfra.PostgresServer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** PostgreSQL in a container, when a Docker engine is available. */

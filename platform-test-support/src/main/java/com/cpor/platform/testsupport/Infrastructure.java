@@ -1,15 +1,16 @@
 package com.cpor.platform.testsupport;
 
+import com.cpor.devinfra.EmbeddedInfrastructure;
+import com.cpor.devinfra.KafkaServer;
+import com.cpor.devinfra.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
-import java.nio.file.Path;
-
 /**
- * One way for every test (and the local stack) to get a real Kafka broker and a real PostgreSQL:
- * Testcontainers when a Docker engine is available, otherwise an in-JVM KRaft broker and an embedded
- * PostgreSQL. Started once per JVM and shared; each service gets its own database.
+ * One way for every test to get a real Kafka broker and a real PostgreSQL: Testcontainers when a Docker engine is
+ * available, otherwise the embedded ones of dev-infrastructure. Started once per JVM and shared; each service gets
+ * its own database.
  */
 public final class Infrastructure {
 
@@ -23,9 +24,13 @@ public final class Infrastructure {
 
     public static synchronized KafkaServer kafka() {
         if (kafka == null) {
-            kafka = dockerAvailable() ? new ContainerKafka() : new EmbeddedKafka();
-            kafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-shutdown"));
+            if (dockerAvailable()) {
+                kafka = new ContainerKafka();
+                kafka.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-shutdown"));
+            } else {
+                kafka = EmbeddedInfrastructure.kafka();
+            }
             log.info("Kafka for tests at {} ({})", kafka.bootstrapServers(), kafka.getClass().getSimpleName());
         }
         return kafka;
@@ -33,25 +38,25 @@ public final class Infrastructure {
 
     /** A broker of its own, started and empty (no topic yet), for a test of a first start; the caller stops it. */
     public static KafkaServer freshKafka() {
-        KafkaServer fresh = dockerAvailable() ? new ContainerKafka() : new EmbeddedKafka();
+        if (!dockerAvailable()) {
+            return EmbeddedInfrastructure.freshKafka();
+        }
+        KafkaServer fresh = new ContainerKafka();
         fresh.start();
         return fresh;
     }
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = dockerAvailable() ? new ContainerPostgres() : new EmbeddedPostgresServer(null, 0);
-            postgres.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "postgres-shutdown"));
+            if (dockerAvailable()) {
+                postgres = new ContainerPostgres();
+                postgres.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "postgres-shutdown"));
+            } else {
+                postgres = EmbeddedInfrastructure.postgres();
+            }
         }
         return postgres;
-    }
-
-    /** PostgreSQL keeping its data in {@code dataDirectory} across restarts, on a fixed port (local stack). */
-    public static PostgresServer persistentPostgres(Path dataDirectory, int port) {
-        PostgresServer server = new EmbeddedPostgresServer(dataDirectory, port);
-        server.start();
-        return server;
     }
 
     /** Asked once per JVM: the probe costs time and logs an error when there is no engine. */

@@ -1,5 +1,6 @@
 package com.cpor.platform.testsupport;
 
+import com.cpor.devinfra.PostgresServer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;

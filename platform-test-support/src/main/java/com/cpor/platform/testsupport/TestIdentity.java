@@ -1,5 +1,8 @@
 package com.cpor.platform.testsupport;
 
+import com.cpor.devinfra.DevIdentityProvider;
+import com.cpor.devinfra.DevUser;
+
 /** The one development issuer of a test JVM, shared by all application contexts and test clients. */
 public final class TestIdentity {
 

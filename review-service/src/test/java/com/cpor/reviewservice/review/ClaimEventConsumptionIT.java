@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.cpor.platform.testsupport.DevUser.REVIEWER;
+import static com.cpor.devinfra.DevUser.REVIEWER;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;
 import static com.cpor.reviewservice.ClaimEvents.snapshot;
 import static com.cpor.reviewservice.ClaimEvents.statusChanged;

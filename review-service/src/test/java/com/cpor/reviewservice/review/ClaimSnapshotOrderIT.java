@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.List;
 import java.util.UUID;
 
-import static com.cpor.platform.testsupport.DevUser.REVIEWER;
+import static com.cpor.devinfra.DevUser.REVIEWER;
 import static com.cpor.reviewservice.ClaimEvents.PARTNER;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;
 import static com.cpor.reviewservice.ClaimEvents.renamed;

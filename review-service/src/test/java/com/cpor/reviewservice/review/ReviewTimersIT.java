@@ -32,7 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static com.cpor.platform.testsupport.DevUser.REVIEWER;
+import static com.cpor.devinfra.DevUser.REVIEWER;
 import static com.cpor.reviewservice.ClaimEvents.disputed;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;
 import static com.cpor.reviewservice.ClaimEvents.resubmitted;

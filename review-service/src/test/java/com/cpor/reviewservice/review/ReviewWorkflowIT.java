@@ -24,11 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static com.cpor.platform.testsupport.DevUser.OTHER_PARTNER_ADMIN;
-import static com.cpor.platform.testsupport.DevUser.PARTNER_ADMIN;
-import static com.cpor.platform.testsupport.DevUser.REVIEWER;
-import static com.cpor.platform.testsupport.DevUser.REVIEW_LEAD;
-import static com.cpor.platform.testsupport.DevUser.SECOND_REVIEWER;
+import static com.cpor.devinfra.DevUser.OTHER_PARTNER_ADMIN;
+import static com.cpor.devinfra.DevUser.PARTNER_ADMIN;
+import static com.cpor.devinfra.DevUser.REVIEWER;
+import static com.cpor.devinfra.DevUser.REVIEW_LEAD;
+import static com.cpor.devinfra.DevUser.SECOND_REVIEWER;
 import static com.cpor.reviewservice.ClaimEvents.comment;
 import static com.cpor.reviewservice.ClaimEvents.disputed;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;

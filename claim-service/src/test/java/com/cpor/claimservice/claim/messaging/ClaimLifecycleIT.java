@@ -19,7 +19,7 @@ import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.messaging.EventJson;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;

@@ -2,7 +2,7 @@ package com.cpor.claimservice.claim.web;
 
 import com.cpor.claimservice.TestClockConfiguration;
 import com.cpor.events.Topics;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;

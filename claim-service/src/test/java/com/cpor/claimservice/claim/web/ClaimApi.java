@@ -1,6 +1,6 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.TestIdentity;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package com.cpor.claimservice.claim.web;
 
 import com.cpor.claimservice.TestClockConfiguration;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.cpor.claimservice.claim.web;
 
 import com.cpor.claimservice.TestClockConfiguration;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
 import com.cpor.platform.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;

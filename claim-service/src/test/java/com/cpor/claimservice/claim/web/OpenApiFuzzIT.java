@@ -9,8 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
-import static com.cpor.platform.testsupport.DevUser.PARTNER_ADMIN;
-import static com.cpor.platform.testsupport.DevUser.STAFF;
+import static com.cpor.devinfra.DevUser.PARTNER_ADMIN;
+import static com.cpor.devinfra.DevUser.STAFF;
 
 /**
  * Requests generated from claim-service's own OpenAPI document, with hostile values in every body field, path and

@@ -3,7 +3,7 @@ package com.cpor.consentservice.consent.web;
 import com.cpor.consentservice.ConsentServiceTest;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.Topics;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;

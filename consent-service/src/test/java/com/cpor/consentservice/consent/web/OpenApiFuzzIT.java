@@ -20,7 +20,7 @@ import static com.cpor.consentservice.ConsentFixtures.newClaimId;
 import static com.cpor.consentservice.ConsentFixtures.publish;
 import static com.cpor.consentservice.ConsentFixtures.statusChanged;
 import static com.cpor.consentservice.ConsentFixtures.tokenOf;
-import static com.cpor.platform.testsupport.DevUser.STAFF;
+import static com.cpor.devinfra.DevUser.STAFF;
 
 /**
  * Requests generated from consent-service's own OpenAPI document (see {@link OpenApiFuzzer}): no 5xx, no answer

@@ -1,6 +1,6 @@
 package com.cpor.platform.testsupport.fuzz;
 
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.TestIdentity;
 import com.cpor.platform.testsupport.fuzz.HostileValues.Json;
 import com.cpor.platform.testsupport.fuzz.HostileValues.Raw;

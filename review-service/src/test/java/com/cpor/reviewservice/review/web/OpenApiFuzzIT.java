@@ -6,7 +6,7 @@ import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import com.cpor.reviewservice.ReviewServiceTestBase;
 import org.junit.jupiter.api.Test;
 
-import static com.cpor.platform.testsupport.DevUser.REVIEW_LEAD;
+import static com.cpor.devinfra.DevUser.REVIEW_LEAD;
 import static com.cpor.reviewservice.ClaimEvents.newClaimId;
 import static com.cpor.reviewservice.ClaimEvents.submitted;
 

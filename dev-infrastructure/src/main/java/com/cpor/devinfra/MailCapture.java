@@ -1,4 +1,4 @@
-package com.cpor.platform.testsupport;
+package com.cpor.devinfra;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

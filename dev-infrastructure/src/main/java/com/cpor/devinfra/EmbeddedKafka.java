@@ -1,4 +1,4 @@
-package com.cpor.platform.testsupport;
+package com.cpor.devinfra;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

@@ -1,4 +1,4 @@
-package com.cpor.platform.testsupport;
+package com.cpor.devinfra;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package com.cpor.platform.testsupport;
+package com.cpor.devinfra;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

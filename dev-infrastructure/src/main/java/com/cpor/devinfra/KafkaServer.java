@@ -1,4 +1,4 @@
-package com.cpor.platform.testsupport;
+package com.cpor.devinfra;
 
 /** A real Kafka broker for tests. */
 public interface KafkaServer {
