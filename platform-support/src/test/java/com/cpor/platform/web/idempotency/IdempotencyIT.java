@@ -1,7 +1,7 @@
 package com.cpor.platform.web.idempotency;
 
-import com.cpor.platform.testsupport.DevIdentityProvider;
-import com.cpor.platform.testsupport.DevUser;
+import com.cpor.devinfra.DevIdentityProvider;
+import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
 import com.cpor.platform.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
