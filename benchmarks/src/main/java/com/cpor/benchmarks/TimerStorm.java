@@ -45,10 +45,11 @@ final class TimerStorm {
             String snapshot = aRealClaimSnapshot(connection);
             try (PreparedStatement windows = connection.prepareStatement("""
                          INSERT INTO consent_window (consent_id, claim_id, opened_by_event_id, status, token_sha256,
-                                                     opened_at, window_ends_at, claim_snapshot)
+                                                     opened_at, window_ends_at, claim_snapshot,
+                                                     notice_status, notice_delivered_at)
                          SELECT 'cw-bench-' || i, 'bench-claim-' || i, gen_random_uuid(), 'OPEN',
                                 encode(sha256(('bench-link-' || i)::bytea), 'hex'),
-                                now(), now() + interval '30 days', ?
+                                now(), now() + interval '30 days', ?, 'DELIVERED', now()
                          FROM generate_series(?::bigint, ?::bigint) AS i
                          """);
                  PreparedStatement timers = connection.prepareStatement("""
