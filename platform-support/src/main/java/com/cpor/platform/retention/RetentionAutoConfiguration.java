@@ -1,6 +1,9 @@
 package com.cpor.platform.retention;
 
 import com.cpor.platform.config.MessagingAutoConfiguration;
+import com.cpor.platform.web.idempotency.IdempotencyAutoConfiguration;
+import com.cpor.platform.web.idempotency.IdempotencyProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.List;
 
-/** Purges inbox rows, finished timers and whatever services add as {@link RetentionTask} beans. */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+/** Purges inbox rows, finished timers, expired idempotency keys and whatever services add as {@link RetentionTask} beans. */
+@AutoConfiguration(after = {MessagingAutoConfiguration.class, IdempotencyAutoConfiguration.class})
 @EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionAutoConfiguration {
 
@@ -27,6 +30,13 @@ public class RetentionAutoConfiguration {
     @Bean
     RetentionTask timerRetention(JdbcClient jdbc, RetentionProperties properties) {
         return SqlRetentionTask.timers(jdbc, properties.timers());
+    }
+
+    /** Idempotency keys past {@code cpor.idempotency.retention}, where the mechanism is on. */
+    @Bean
+    @ConditionalOnBean(IdempotencyProperties.class)
+    RetentionTask idempotencyKeyRetention(JdbcClient jdbc, IdempotencyProperties idempotency) {
+        return SqlRetentionTask.idempotencyKeys(jdbc, idempotency.retention());
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package com.cpor.platform.web.idempotency;
 
-import com.cpor.platform.retention.RetentionTask;
-import com.cpor.platform.retention.SqlRetentionTask;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
 
 /**
- * The store behind {@link IdempotencyFilter} (the API security chain adds the filter when this store exists) and
- * the purge of expired keys.
+ * The store behind {@link IdempotencyFilter} (the API security chain adds the filter when this store exists);
+ * the retention cleaner purges expired keys.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,10 +25,5 @@ public class IdempotencyAutoConfiguration {
     @Bean
     IdempotencyStore idempotencyStore(DataSource dataSource, IdempotencyProperties properties) {
         return new IdempotencyStore(JdbcClient.create(dataSource), properties.retention());
-    }
-
-    @Bean
-    RetentionTask idempotencyKeyRetention(DataSource dataSource, IdempotencyProperties properties) {
-        return SqlRetentionTask.idempotencyKeys(JdbcClient.create(dataSource), properties.retention());
     }
 }

@@ -42,6 +42,9 @@ class IdempotencyIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.util.List<com.cpor.platform.retention.RetentionTask> retentionTasks;
+
     @Test
     void a_retry_with_the_same_key_and_body_gets_the_first_answer_and_runs_once() {
         String token = tokenOfNewCaller();
@@ -136,7 +139,9 @@ class IdempotencyIT {
     }
 
     @Test
-    void an_expired_key_is_forgotten_and_purged() {
+    void an_expired_key_is_forgotten_and_purged_by_the_retention_cleaner() {
+        assertThat(retentionTasks).extracting(com.cpor.platform.retention.RetentionTask::name)
+                .contains("idempotency-keys");
         String caller = "expiry-" + UUID.randomUUID();
         IdempotencyStore forever = new IdempotencyStore(jdbc, Duration.ofDays(1));
         IdempotencyStore expired = new IdempotencyStore(jdbc, Duration.ZERO);
