@@ -1,11 +1,9 @@
 package com.cpor.platform.security;
 
+import com.cpor.platform.web.BufferedBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,11 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.util.Locale;
 
 /**
@@ -88,7 +82,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 refuse(response, maxBytes);
                 return;
             }
-            chain.doFilter(new BufferedRequest(request, body), response);
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -114,69 +108,5 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static boolean hasBody(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (request.getProtocol() != null && request.getProtocol().startsWith("HTTP/2"));
-    }
-
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        private BufferedRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                /** The body is already in memory: all of it is available at once. */
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        if (!isFinished()) {
-                            listener.onDataAvailable();
-                        }
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

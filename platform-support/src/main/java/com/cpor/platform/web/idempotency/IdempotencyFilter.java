@@ -1,12 +1,10 @@
 package com.cpor.platform.web.idempotency;
 
 import com.cpor.platform.web.ApiProblem;
+import com.cpor.platform.web.BufferedBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,7 +28,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -76,9 +75,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER + ": must be 1 to 255 visible ASCII characters (a UUID, for example)");
             return;
         }
-        ReplayableRequest replayable = new ReplayableRequest(request);
-        String hash = replayable.hash();
-        switch (store.claim(caller, key, hash)) {
+        // the body is read here (the body limit filter has bounded it) and served again to the application
+        byte[] body = parsedByContainer(request) ? null : request.getInputStream().readAllBytes();
+        HttpServletRequest replayable = body == null ? request : new BufferedBodyRequest(request, body);
+        switch (store.claim(caller, key, hash(replayable, body))) {
             case IdempotencyStore.Claim.Claimed ignored -> execute(replayable, response, chain, caller, key);
             case IdempotencyStore.Claim.Answered answered -> replay(answered.response(), response);
             case IdempotencyStore.Claim.OtherRequest ignored -> problem(response, HttpStatus.UNPROCESSABLE_CONTENT,
@@ -145,109 +145,55 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The body read once (the body limit filter has bounded it) and served again to the application. Form and
-     * multipart bodies are left to the container and hashed by their fields, so a retry with a new boundary is the
-     * same request.
+     * SHA-256 of method, path, query and body. Form and multipart bodies are read by the container (parameters,
+     * parts) and hashed by their fields, so a retry with another multipart boundary is the same request.
      */
-    static final class ReplayableRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReplayableRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = parsedByContainer(request) ? null : request.getInputStream().readAllBytes();
-        }
-
-        String hash() throws IOException, ServletException {
-            MessageDigest digest = sha256();
-            update(digest, getMethod() + " " + getRequestURI() + "?" + (getQueryString() == null ? "" : getQueryString()));
-            if (body != null) {
-                update(digest, "body");
-                digest.update(body);
-            } else if (!isMultipart(this)) {
-                for (Map.Entry<String, String[]> parameter : new java.util.TreeMap<>(getParameterMap()).entrySet()) {
-                    update(digest, "parameter " + parameter.getKey() + "=" + String.join("\u0000", parameter.getValue()));
-                }
-            } else {
-                List<Part> parts = new ArrayList<>(getParts());
-                parts.sort(Comparator.comparing(Part::getName));
-                for (Part part : parts) {
-                    update(digest, "part " + part.getName() + " " + part.getSubmittedFileName() + " "
-                            + part.getContentType());
-                    try (InputStream content = part.getInputStream()) {
-                        digest.update(content.readAllBytes());
-                    }
+    static String hash(HttpServletRequest request, byte[] body) throws IOException, ServletException {
+        MessageDigest digest = sha256();
+        update(digest, request.getMethod() + " " + request.getRequestURI() + "?"
+                + (request.getQueryString() == null ? "" : request.getQueryString()));
+        if (body != null) {
+            update(digest, "body");
+            digest.update(body);
+        } else if (!isMultipart(request)) {
+            for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
+                update(digest, "parameter " + parameter.getKey() + "=" + String.join("\u0000", parameter.getValue()));
+            }
+        } else {
+            List<Part> parts = new ArrayList<>(request.getParts());
+            parts.sort(Comparator.comparing(Part::getName));
+            for (Part part : parts) {
+                update(digest, "part " + part.getName() + " " + part.getSubmittedFileName() + " "
+                        + part.getContentType());
+                try (InputStream content = part.getInputStream()) {
+                    digest.update(content.readAllBytes());
                 }
             }
-            return HexFormat.of().formatHex(digest.digest());
         }
+        return HexFormat.of().formatHex(digest.digest());
+    }
 
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (body == null) {
-                return super.getInputStream();
-            }
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
+    private static boolean parsedByContainer(HttpServletRequest request) {
+        String type = request.getContentType();
+        return isMultipart(request) || type != null
+                && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
 
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
 
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
 
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() throws IOException {
-            if (body == null) {
-                return super.getReader();
-            }
-            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
-        }
-
-        /** Form and multipart bodies are read by the container (parameters, parts): hashed from what it parsed. */
-        private static boolean parsedByContainer(HttpServletRequest request) {
-            String type = request.getContentType();
-            return isMultipart(request) || type != null && type.toLowerCase(java.util.Locale.ROOT)
-                    .startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
-        }
-
-        private static boolean isMultipart(HttpServletRequest request) {
-            String type = request.getContentType();
-            return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-        }
-
-        private static void update(MessageDigest digest, String text) {
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -104,6 +104,21 @@ class IdempotencyIT {
     }
 
     @Test
+    void a_retried_upload_with_another_multipart_boundary_is_the_same_request_and_other_content_is_not() {
+        String token = tokenOfNewCaller();
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = upload(token, key, "boundary-one", "%PDF-1.7 first");
+        HttpResponse<String> retry = upload(token, key, "boundary-two", "%PDF-1.7 first");
+        HttpResponse<String> other = upload(token, key, "boundary-one", "%PDF-1.7 other");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(other.statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void keys_are_per_caller_so_another_caller_with_the_same_key_runs_its_own_request() {
         String key = UUID.randomUUID().toString();
         HttpResponse<String> mine = post(tokenOfNewCaller(), key, "{\"name\":\"mine\"}");
@@ -170,12 +185,25 @@ class IdempotencyIT {
         return TestIdentity.provider().mint(claims, Duration.ofMinutes(10));
     }
 
+    private HttpResponse<String> upload(String token, String key, String boundary, String content) {
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"poe.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/security/upload"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpResponse<String> post(String token, String key, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + THINGS))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + THINGS))
-                    .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
