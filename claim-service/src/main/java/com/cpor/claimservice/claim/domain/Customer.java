@@ -9,7 +9,9 @@ import java.util.List;
 public record Customer(String tenantId, String domain, String name, List<String> declaredDomains) {
 
     public Customer {
-        declaredDomains = declaredDomains == null ? List.of() : List.copyOf(declaredDomains);
+        // a null entry is kept for the rules to name (customer.declaredDomains[i]); List.copyOf would refuse the body
+        declaredDomains = declaredDomains == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(declaredDomains));
     }
 
     public Customer(String tenantId, String domain, String name) {

@@ -114,10 +114,10 @@ class ClaimApiIT {
         String tenant = UUID.randomUUID().toString();
         Map<String, Object> body = new HashMap<>(microsoft365Claim(tenant));
         body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
-                "declaredDomains", List.of("contoso.example", "not a domain", "CONTOSO.example")));
+                "declaredDomains", java.util.Arrays.asList("contoso.example", "not a domain", "CONTOSO.example", null)));
         JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json();
-        assertThat(problem.get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("customer.declaredDomains[1]", "customer.declaredDomains[2]");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "customer.declaredDomains[1]", "customer.declaredDomains[2]", "customer.declaredDomains[3]");
 
         body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
                 "declaredDomains", List.of("contoso.example", "eu.contoso.example")));
