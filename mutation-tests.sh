@@ -48,18 +48,26 @@ for module in "${modules[@]}"; do
 done
 if [ ${#reports[@]} -gt 0 ]; then
     python3 - "${reports[@]}" <<'PY'
-import collections, sys, xml.etree.ElementTree as ET
-print(f"\n{'module':22s} {'package':55s} {'mutants':>7s} {'detected':>8s} {'survived':>8s} {'no cov.':>7s} {'score':>6s}")
+import collections, os, re, sys, xml.etree.ElementTree as ET
+print(f"\n{'module':22s} {'package':55s} {'mutants':>7s} {'detected':>8s} {'survived':>8s} {'no cov.':>7s} {'score':>6s} {'lines':>13s}")
 for path in sys.argv[1:]:
     module = path.split('/')[0]
     counts = collections.defaultdict(collections.Counter)
     for mutation in ET.parse(path).getroot().iter('mutation'):
         counts[mutation.findtext('mutatedClass').rsplit('.', 1)[0]][mutation.get('status')] += 1
+    # line coverage per package: the first legend of the package's row in the HTML report
+    index = os.path.join(os.path.dirname(path), 'index.html')
+    html = open(index, encoding='utf-8').read() if os.path.exists(index) else ''
+    lines = dict(re.findall(r'index\.html">([\w.]+)</a></td>.*?coverage_legend">(\d+/\d+)<', html, re.S))
     for package, c in sorted(counts.items()):
         total = sum(c.values())
         detected = total - c['SURVIVED'] - c['NO_COVERAGE']
+        covered = lines.get(package, '')
+        if covered:
+            done, of = map(int, covered.split('/'))
+            covered = f"{covered} {100 * done // of}%"
         print(f"{module:22s} {package:55s} {total:7d} {detected:8d} {c['SURVIVED']:8d} {c['NO_COVERAGE']:7d} "
-              f"{100 * detected / total:5.1f}%")
+              f"{100 * detected / total:5.1f}% {covered:>13s}")
 PY
 fi
 exit $status
