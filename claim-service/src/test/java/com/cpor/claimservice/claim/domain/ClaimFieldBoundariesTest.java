@@ -21,6 +21,52 @@ class ClaimFieldBoundariesTest {
     }
 
     @Test
+    void an_e_mail_address_needs_a_local_part_before_its_single_at_sign() {
+        assertThat(ClaimDetailsRules.isEmail("@contoso.example")).isFalse();
+        assertThat(ClaimDetailsRules.isEmail("a@contoso.example")).isTrue();
+        assertThat(ClaimDetailsRules.isEmail("anna@contoso@example.com")).isFalse();
+    }
+
+    @Test
+    void a_customer_declares_at_most_twenty_further_domains() {
+        List<String> twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "d" + i + ".example").toList();
+        List<String> twentyOne = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "d" + i + ".example").toList();
+
+        assertThat(ClaimDetailsRules.check(withDeclaredDomains(twenty))).isEmpty();
+        assertThat(ClaimDetailsRules.check(withDeclaredDomains(twentyOne)))
+                .containsExactly(new Violation("customer.declaredDomains", "must list at most 20 domains"));
+    }
+
+    @Test
+    void each_declared_domain_must_be_a_domain_name_of_at_most_253_characters_listed_once_whatever_its_case() {
+        String label = "a".repeat(63);
+        String domain253 = String.join(".", label, label, label, "b".repeat(61));
+        String domain254 = String.join(".", label, label, label, "b".repeat(62));
+        assertThat(domain253).hasSize(253);
+        String invalid = "must be a domain name such as contoso.com (at most 253 characters)";
+
+        assertThat(ClaimDetailsRules.check(withDeclaredDomains(List.of(
+                "fabrikam.example", "no-dot", domain253, domain254, "Fabrikam.Example", "contoso.example"))))
+                .containsExactly(new Violation("customer.declaredDomains[1]", invalid),
+                        new Violation("customer.declaredDomains[3]", invalid),
+                        new Violation("customer.declaredDomains[4]", "is listed twice"));
+    }
+
+    @Test
+    void a_missing_entry_among_the_declared_domains_is_named_by_its_index() {
+        assertThat(ClaimDetailsRules.check(withDeclaredDomains(java.util.Arrays.asList("fabrikam.example", null))))
+                .containsExactly(new Violation("customer.declaredDomains[1]",
+                        "must be a domain name such as contoso.com (at most 253 characters)"));
+    }
+
+    @Test
+    void a_customer_or_organisation_without_a_list_has_an_empty_one() {
+        assertThat(new Customer("t", "contoso.example", "Contoso", null).declaredDomains()).isEmpty();
+        assertThat(new PartnerOrganisation("1234567", "Partner", "PL", "Europe/Warsaw", null, NOW, NOW, 1).locationIds())
+                .isEmpty();
+    }
+
+    @Test
     void an_e_mail_address_needs_a_dot_after_the_first_character_of_its_domain() {
         assertThat(ClaimDetailsRules.isEmail("anna@c.example")).isTrue();
         assertThat(ClaimDetailsRules.isEmail("anna@.c")).isFalse();
@@ -62,7 +108,8 @@ class ClaimFieldBoundariesTest {
         assertThat(ClaimDetailsRules.check(withProducts(d, new Product("X".repeat(10), null)), limits))
                 .extracting(Violation::field, Violation::message)
                 .contains(org.assertj.core.groups.Tuple.tuple("products[0].code",
-                        "is not a MICROSOFT_365 product; one of " + ProductCatalogue.codesOf(SolutionArea.MICROSOFT_365)));
+                        "is not a MICROSOFT_365 product; one of [EXCHANGE_ONLINE, SHAREPOINT_ONLINE, ONEDRIVE, TEAMS, "
+                                + "MICROSOFT_365_APPS, INTUNE, ENTRA_ID_P1, DEFENDER, PURVIEW, VIVA]"));
         assertThat(ClaimDetailsRules.check(withProducts(d, new Product("X".repeat(11), null)), limits))
                 .contains(new Violation("products[0].code", "must be at most 10 characters"));
     }
@@ -155,6 +202,14 @@ class ClaimFieldBoundariesTest {
         ClaimDetails d = microsoft365();
         return new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(), d.customer(), d.products(),
                 contact, null, d.partnerContact(), null, null);
+    }
+
+    private static ClaimDetails withDeclaredDomains(List<String> domains) {
+        ClaimDetails d = microsoft365();
+        Customer c = d.customer();
+        return new ClaimDetails(d.name(), d.partnerId(), d.solutionArea(), d.activity(),
+                new Customer(c.tenantId(), c.domain(), c.name(), domains), d.products(), d.customerContact(), null,
+                d.partnerContact(), null, null);
     }
 
     private static ClaimDetails withProducts(ClaimDetails d, Product... products) {

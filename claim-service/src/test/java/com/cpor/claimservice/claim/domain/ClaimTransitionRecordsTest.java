@@ -375,4 +375,46 @@ class ClaimTransitionRecordsTest {
                 .extracting(ClaimAction::wireName)
                 .containsExactly("edit", "upload-document", "submit", "delete", "comment");
     }
+
+    @Test
+    void an_overturn_is_refused_while_another_active_claim_holds_the_workload_and_an_uphold_is_not() {
+        Claim claim = Claims.inStatus(ClaimStatus.DISPUTED);
+        List<String> heldBy = List.of("TEAMS is held by claim c-other (IN_REVIEW)");
+
+        assertThatThrownBy(() -> claim.decideDispute(REVIEWER, true, "signature found", heldBy, LATER))
+                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                        e -> assertThat(e.getMessage()).startsWith("The overturn was not applied: TEAMS is held by claim c-other"));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(claim.version()).isEqualTo(3);
+
+        Transition upheld = claim.decideDispute(REVIEWER, false, "still unsigned", heldBy, LATER);
+        assertThat(upheld.to()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(upheld.reasonCodes()).containsExactly("UPHOLD", "INSUFFICIENT_POE");
+    }
+
+    @Test
+    void a_restored_claim_keeps_its_open_partner_action_request_and_a_resubmission_still_honours_it() {
+        RequestedChanges asked = new RequestedChanges(List.of(PartnerActionReason.MISSING_PRODUCTS), "remove Exchange",
+                List.of("EXCHANGE_ONLINE"), NOW);
+        Claim claim = Claim.restore("c-1", microsoft365(), ClaimStatus.PARTNER_ACTION_REQUIRED, null, Deadlines.NONE,
+                List.of(), null, 0, NOW, null, NOW, NOW, 5, 1, asked);
+
+        assertThat(claim.requestedChanges()).isEqualTo(asked);
+        assertThatThrownBy(() -> claim.submit(PARTNER, 1, LATER)).isInstanceOf(ProductsToRemoveException.class);
+    }
+
+    @Test
+    void a_claim_is_competing_once_another_partners_claim_is_flagged_and_carries_its_directory_organisation() {
+        Claim claim = Claims.inStatus(ClaimStatus.SUBMITTED);
+        assertThat(claim.isCompeting()).isFalse();
+        assertThat(claim.partnerOrganisation()).isNull();
+
+        claim.flagCompetingWith(List.of("c-other"), LATER);
+        PartnerOrganisation organisation = new PartnerOrganisation("1234567", "Northwind Partners", "PL",
+                "Europe/Warsaw", List.of(), NOW, NOW, 1);
+        claim.partnerOrganisationIs(organisation);
+
+        assertThat(claim.isCompeting()).isTrue();
+        assertThat(claim.partnerOrganisation()).isEqualTo(organisation);
+    }
 }
