@@ -59,6 +59,26 @@ class ReviewPoliciesTest {
     }
 
     @Test
+    void a_decision_target_that_was_not_paused_or_not_yet_resumed_stays_where_it_was() {
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
+        Instant target = Instant.parse("2026-11-20T09:00:00Z");
+        Instant friday = Instant.parse("2026-11-06T10:00:00Z");
+
+        assertThat(policies.decisionTargetResumed(target, null, friday)).isEqualTo(target);
+        assertThat(policies.decisionTargetResumed(target, friday, friday)).isEqualTo(target);
+        assertThat(policies.decisionTargetResumed(null, friday, friday.plusSeconds(86_400))).isNull();
+    }
+
+    @Test
+    void with_a_duration_policy_the_decision_target_moves_on_by_the_length_of_the_pause() {
+        ReviewPolicies policies = policies(new ReviewPolicyProperties("PT2M", "PT3M", "PT5M", "PT1M", "P1D", "PT10M"));
+        Instant target = thursday.plusSeconds(600);
+
+        assertThat(policies.decisionTargetResumed(target, thursday.plusSeconds(60), thursday.plusSeconds(150)))
+                .isEqualTo(thursday.plusSeconds(690));
+    }
+
+    @Test
     void partner_deadlines_count_the_partners_country_while_reviewer_slas_count_the_review_teams() {
         ReviewPolicies policies = policies(new ReviewPolicyProperties("5bd", "5bd", "5bd", "1bd", "5bd", "10bd"));
         ClaimSnapshot hungarianPartner = ClaimEvents.snapshot("c-hu", ClaimStatus.SUBMITTED, java.util.List.of(), thursday).withPartnerOrganisation(

@@ -466,6 +466,17 @@ class ReviewRoundsTest {
     }
 
     @Test
+    void a_withdrawal_while_the_partner_acts_ends_the_paused_decision_target_with_the_review() {
+        Review review = awaitingPartner();
+
+        assertThat(review.withdrawn(snapshot(review, 2), LATER)).isTrue();
+
+        assertThat(review.status()).isEqualTo(ReviewStatus.CLOSED);
+        assertThat(review.decisionTarget()).isNull();
+        assertThat(review.decisionTargetPausedAt()).isNull();
+    }
+
+    @Test
     void a_review_without_a_decision_target_does_not_pause_one() {
         String claimId = ClaimEvents.newClaimId();
         Review review = Review.queue(claimId, ClaimEvents.snapshot(claimId, ClaimStatus.SUBMITTED, List.of(), NOW), NOW,
