@@ -148,6 +148,14 @@ class RequestBodyLimitFilterTest {
     }
 
     @Test
+    void an_http2_form_post_that_declares_an_empty_body_passes() throws Exception {
+        MockHttpServletRequest empty = form(0);
+        empty.setProtocol("HTTP/2.0");
+
+        assertThat(passes(empty)).isTrue();
+    }
+
+    @Test
     void a_multipart_body_has_the_multipart_limit_and_is_left_to_the_container_otherwise() throws Exception {
         assertThat(passes(typed("multipart/form-data; boundary=x", 1000))).isTrue();
         assertThat(run(typed("Multipart/Form-Data; boundary=x", 1001)).getStatus()).isEqualTo(413);

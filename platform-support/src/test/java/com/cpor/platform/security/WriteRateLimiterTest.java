@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WriteRateLimiterTest {
 
@@ -88,5 +89,53 @@ class WriteRateLimiterTest {
             assertThat(limiter.tryAcquire(busy).allowed())
                     .as("round %d: the busy caller must not come back with a fresh burst", round).isFalse();
         }
+    }
+
+    @Test
+    void the_rate_the_burst_and_the_number_of_callers_must_be_positive() {
+        assertThatThrownBy(() -> new WriteRateLimiter(0, 1, 1, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteRateLimiter(1, 0, 1, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteRateLimiter(1, 1, 0, now::get)).isInstanceOf(IllegalArgumentException.class);
+
+        WriteRateLimiter smallest = new WriteRateLimiter(0.001, 1, 1, now::get);
+        assertThat(smallest.tryAcquire("k").allowed()).isTrue();
+        assertThat(smallest.tryAcquire("k").allowed()).isFalse();
+    }
+
+    @Test
+    void a_partly_refilled_bucket_asks_to_wait_only_for_the_rest_of_the_token() {
+        WriteRateLimiter limiter = new WriteRateLimiter(1, 1, 100, now::get);
+        limiter.tryAcquire("k");
+        now.addAndGet(Duration.ofMillis(250).toNanos());
+
+        assertThat(limiter.tryAcquire("k").retryAfter()).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void callers_are_kept_until_there_are_more_of_them_than_the_maximum() {
+        WriteRateLimiter limiter = new WriteRateLimiter(1, 2, 2, now::get);
+        limiter.tryAcquire("a");
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        limiter.tryAcquire("b");
+
+        assertThat(limiter.trackedCallers()).as("a has refilled, but two callers are allowed").isEqualTo(2);
+    }
+
+    @Test
+    void an_eviction_drops_a_refilled_bucket_before_an_older_one_in_debt_and_only_as_many_as_needed() {
+        WriteRateLimiter limiter = new WriteRateLimiter(1, 2, 2, now::get);
+        assertThat(limiter.tryAcquire("in-debt").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("in-debt").allowed()).isTrue();
+        now.addAndGet(Duration.ofMillis(500).toNanos());
+        limiter.tryAcquire("refills-first");
+        // 1.6 s after the first caller's burst: refills-first is full again, in-debt has 1.6 of 2 tokens
+        now.addAndGet(Duration.ofMillis(1100).toNanos());
+
+        limiter.tryAcquire("newcomer");
+
+        assertThat(limiter.trackedCallers()).isEqualTo(2);
+        assertThat(limiter.tryAcquire("in-debt").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("in-debt").allowed())
+                .as("in-debt kept its bucket: 0.6 tokens left, not a fresh burst of 2").isFalse();
     }
 }
