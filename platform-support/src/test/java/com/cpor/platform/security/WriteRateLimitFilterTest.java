@@ -69,6 +69,8 @@ class WriteRateLimitFilterTest {
         assertThat(passes("POST")).isTrue();
         authenticate(token("bob", List.of("1234567", "7654321")));
         assertThat(passes("POST")).as("same partner ids in another order").isFalse();
+        authenticate(token("carol", List.of("5555555")));
+        assertThat(passes("POST")).as("another partner is not throttled by the first").isTrue();
 
         authenticate(token("reviewer-1", List.of()));
         assertThat(passes("POST")).isTrue();
