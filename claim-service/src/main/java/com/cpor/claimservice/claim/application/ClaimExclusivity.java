@@ -2,11 +2,9 @@ package com.cpor.claimservice.claim.application;
 
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
-import com.cpor.claimservice.claim.persistence.ClaimRepository;
-import com.cpor.claimservice.claim.persistence.ClaimRepository.Overlap;
+import com.cpor.claimservice.claim.application.ClaimRepository.Overlap;
 import com.cpor.events.Actor;
 import com.cpor.events.claims.CompetingClaimsDetected;
-import com.cpor.platform.web.ConflictProblem;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -49,7 +47,7 @@ public class ClaimExclusivity {
     public List<Overlap> otherPartnersOverlaps(Claim claim) {
         Overlaps overlaps = of(claim);
         if (!overlaps.own().isEmpty()) {
-            throw new ConflictProblem("duplicate-active-claim", "Partner already has an active claim",
+            throw new ClaimConflictException(ClaimConflictException.Conflict.DUPLICATE_ACTIVE_CLAIM,
                     "Partner " + claim.details().partnerId() + " already has an active claim on this tenant for "
                             + keys(overlaps.own()) + ": " + ids(overlaps.own()));
         }

@@ -4,7 +4,6 @@ import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.FieldChange;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.claimservice.claim.domain.Transition;
-import com.cpor.claimservice.claim.persistence.HistoryRepository;
 import com.cpor.events.Actor;
 import com.cpor.events.CporEvent;
 import com.cpor.events.claims.ClaimStatusChanged;

@@ -1,6 +1,5 @@
 package com.cpor.claimservice.claim.application;
 
-import com.cpor.claimservice.claim.persistence.ClaimRepository;
 import com.cpor.events.ClaimStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

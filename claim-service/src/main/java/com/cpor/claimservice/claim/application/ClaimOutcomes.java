@@ -5,7 +5,6 @@ import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.Transition;
-import com.cpor.claimservice.claim.persistence.ClaimRepository;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Actor;
 import com.cpor.events.CporEvent;

@@ -12,11 +12,6 @@ import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.claim.domain.PoeDocument;
 import com.cpor.claimservice.claim.domain.Transition;
 import com.cpor.claimservice.claim.domain.Violation;
-import com.cpor.claimservice.claim.persistence.ClaimRepository;
-import com.cpor.claimservice.claim.persistence.ClaimSearch;
-import com.cpor.claimservice.claim.persistence.CommentRepository;
-import com.cpor.claimservice.claim.persistence.DocumentRepository;
-import com.cpor.claimservice.claim.persistence.HistoryRepository;
 import com.cpor.claimservice.config.ClaimLimitsProperties;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Actor;
@@ -32,11 +27,6 @@ import com.cpor.events.incentives.AssociationRevoked;
 import com.cpor.platform.calendar.BusinessCalendar;
 import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.security.Caller;
-import com.cpor.platform.web.ConflictProblem;
-import com.cpor.platform.web.InvalidInputProblem;
-import com.cpor.platform.web.NotFoundProblem;
-import com.cpor.platform.web.PayloadTooLargeProblem;
-import com.cpor.platform.web.UnsupportedMediaTypeProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,7 +100,7 @@ public class ClaimService {
     public DocumentDownload document(Caller caller, String claimId, String documentId) {
         visible(caller, claims.find(claimId).orElse(null), claimId);
         PoeDocument document = documents.find(claimId, documentId)
-                .orElseThrow(() -> new NotFoundProblem("Document", documentId));
+                .orElseThrow(() -> new NotFoundException("Document", documentId));
         return new DocumentDownload(document, documents.content(documentId));
     }
 
@@ -223,21 +213,23 @@ public class ClaimService {
     public PoeDocument addDocument(Caller caller, String claimId, String fileName, byte[] content) {
         visible(caller, claims.find(claimId).filter(c -> caller.actsFor(c.details().partnerId())).orElse(null), claimId);
         if (content.length == 0) {
-            throw new InvalidInputProblem("file", "is empty");
+            throw new InvalidRequestException("file", "is empty");
         }
         if (content.length > policy.maxDocumentSize().toBytes()) {
-            throw new PayloadTooLargeProblem("A document may be at most " + policy.maxDocumentSize().toMegabytes()
+            throw new DocumentRefusedException(DocumentRefusedException.Reason.TOO_LARGE,
+                    "A document may be at most " + policy.maxDocumentSize().toMegabytes()
                     + " MB; this one has " + content.length + " bytes");
         }
         DocumentType type;
         try {
-            type = DocumentType.detect(content, limits.zipBounds()).orElseThrow(() -> new UnsupportedMediaTypeProblem(
+            type = DocumentType.detect(content, limits.zipBounds()).orElseThrow(() -> new DocumentRefusedException(
+                    DocumentRefusedException.Reason.UNSUPPORTED_TYPE,
                     "Only PDF, DOCX, PNG and JPEG documents are accepted (judged by the file's content)"));
         } catch (DocumentType.UninspectableException e) {
-            throw new InvalidInputProblem("file", "is a ZIP package that " + e.getMessage());
+            throw new InvalidRequestException("file", "is a ZIP package that " + e.getMessage());
         }
         if (content.length < limits.minDocumentSize().of(type)) {
-            throw new InvalidInputProblem("file", "is too small to be a " + type + " document (at least "
+            throw new InvalidRequestException("file", "is too small to be a " + type + " document (at least "
                     + limits.minDocumentSize().of(type) + " bytes)");
         }
         String sha256 = sha256(content);
@@ -246,11 +238,12 @@ public class ClaimService {
         long loaded = claim.version();
         claim.checkCanAddDocument(journal.now());
         if (documents.count(claimId) >= limits.maxDocuments()) {
-            throw new ConflictProblem("document-limit", "Too many documents",
+            throw new ClaimConflictException(ClaimConflictException.Conflict.DOCUMENT_LIMIT,
                     "A claim may have at most " + limits.maxDocuments() + " documents");
         }
         if (documents.totalSize(claimId) + content.length > policy.maxDocumentsSizePerClaim().toBytes()) {
-            throw new PayloadTooLargeProblem("The documents of one claim may total at most "
+            throw new DocumentRefusedException(DocumentRefusedException.Reason.TOO_LARGE,
+                    "The documents of one claim may total at most "
                     + policy.maxDocumentsSizePerClaim().toMegabytes() + " MB");
         }
         PoeDocument document = new PoeDocument("d-" + UUID.randomUUID(), claimId, safeFileName(fileName, type),
@@ -301,14 +294,14 @@ public class ClaimService {
     @Transactional
     public ClaimView withdraw(Caller caller, String claimId, WithdrawalReason reason, String text) {
         if (reason == null) {
-            throw new InvalidInputProblem("reason", "is required, one of " + java.util.Arrays.toString(WithdrawalReason.values()));
+            throw new InvalidRequestException("reason", "is required, one of " + java.util.Arrays.toString(WithdrawalReason.values()));
         }
         String words = text == null || text.isBlank() ? null : text.strip();
         if (words != null && words.length() > limits.maxReasonLength()) {
-            throw new InvalidInputProblem("text", "must be at most " + limits.maxReasonLength() + " characters");
+            throw new InvalidRequestException("text", "must be at most " + limits.maxReasonLength() + " characters");
         }
         if (words == null && reason == WithdrawalReason.OTHER) {
-            throw new InvalidInputProblem("text", "is required when the reason is OTHER");
+            throw new InvalidRequestException("text", "is required when the reason is OTHER");
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
@@ -333,18 +326,18 @@ public class ClaimService {
     public ClaimView dispute(Caller caller, String claimId, String justification, List<String> documentIds) {
         List<String> ids = documentIds == null ? List.of() : documentIds;
         if (justification != null && justification.length() > limits.maxCommentLength()) {
-            throw new InvalidInputProblem("justification", "must be at most " + limits.maxCommentLength() + " characters");
+            throw new InvalidRequestException("justification", "must be at most " + limits.maxCommentLength() + " characters");
         }
         if (ids.size() > limits.maxDocuments()) {
-            throw new InvalidInputProblem("documentIds", "must name at most " + limits.maxDocuments() + " documents");
+            throw new InvalidRequestException("documentIds", "must name at most " + limits.maxDocuments() + " documents");
         }
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) == null || ids.get(i).length() > MAX_ID) {
-                throw new InvalidInputProblem("documentIds[" + i + "]", "is not a document of this claim");
+                throw new InvalidRequestException("documentIds[" + i + "]", "is not a document of this claim");
             }
         }
         if ((justification == null || justification.isBlank()) && ids.isEmpty()) {
-            throw new InvalidInputProblem("justification", "a business justification and/or updated documents are required");
+            throw new InvalidRequestException("justification", "a business justification and/or updated documents are required");
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
@@ -353,7 +346,7 @@ public class ClaimService {
         Set<String> known = new TreeSet<>(documents.list(claimId).stream().map(PoeDocument::id).toList());
         for (int i = 0; i < ids.size(); i++) {
             if (!known.contains(ids.get(i))) {
-                throw new InvalidInputProblem("documentIds[" + i + "]", "is not a document of this claim");
+                throw new InvalidRequestException("documentIds[" + i + "]", "is not a document of this claim");
             }
         }
         claims.update(claim, loaded);
@@ -367,13 +360,13 @@ public class ClaimService {
     @Transactional
     public Comment addComment(Caller caller, String claimId, String text) {
         if (text == null || text.length() > limits.maxCommentLength() || text.isBlank()) {
-            throw new InvalidInputProblem("text", "is required (at most " + limits.maxCommentLength() + " characters)");
+            throw new InvalidRequestException("text", "is required (at most " + limits.maxCommentLength() + " characters)");
         }
         // locked like every other write: the event's snapshot must not be older than a transition committing meanwhile
         Claim claim = visible(caller, claims.findForUpdate(claimId).orElse(null), claimId);
         Actor author = caller.asActor(caller.isReviewer() ? Actor.ActorKind.REVIEWER : Actor.ActorKind.PARTNER);
         if (comments.count(claimId) >= limits.maxComments()) {
-            throw new ConflictProblem("comment-limit", "Too many comments",
+            throw new ClaimConflictException(ClaimConflictException.Conflict.COMMENT_LIMIT,
                     "A claim may have at most " + limits.maxComments() + " comments");
         }
         Comment comment = new Comment("k-" + UUID.randomUUID(), claimId, author, text, journal.now());
@@ -408,7 +401,7 @@ public class ClaimService {
     /** 404 for claims that do not exist and for those the caller may not see (another partner's). */
     private static Claim visible(Caller caller, Claim claim, String claimId) {
         if (claim == null || !(caller.isReviewer() || caller.actsFor(claim.details().partnerId()))) {
-            throw new NotFoundProblem("Claim", claimId);
+            throw new NotFoundException("Claim", claimId);
         }
         return claim;
     }
@@ -421,7 +414,7 @@ public class ClaimService {
     private Claim ownedForUpdate(Caller caller, String claimId) {
         Claim claim = claims.findForUpdate(claimId).orElse(null);
         if (claim == null || !caller.actsFor(claim.details().partnerId())) {
-            throw new NotFoundProblem("Claim", claimId);
+            throw new NotFoundException("Claim", claimId);
         }
         return claim;
     }

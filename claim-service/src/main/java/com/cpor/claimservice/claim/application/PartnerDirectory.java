@@ -1,11 +1,8 @@
 package com.cpor.claimservice.claim.application;
 
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
-import com.cpor.claimservice.claim.persistence.PartnerDirectoryRepository;
+import com.cpor.claimservice.claim.domain.Violation;
 import com.cpor.platform.calendar.BusinessCalendars;
-import com.cpor.platform.web.ConflictProblem;
-import com.cpor.platform.web.InvalidInputProblem;
-import com.cpor.platform.web.NotFoundProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +57,7 @@ public class PartnerDirectory {
     /** The organisation an ID names (its own or a location ID); 404 otherwise. */
     @Transactional(readOnly = true)
     public PartnerOrganisation get(String partnerId) {
-        return organisationOf(partnerId).orElseThrow(() -> new NotFoundProblem("Partner", partnerId));
+        return organisationOf(partnerId).orElseThrow(() -> new NotFoundException("Partner", partnerId));
     }
 
     @Transactional(readOnly = true)
@@ -84,14 +81,14 @@ public class PartnerDirectory {
                     .ifPresent(owner -> taken.add(id + " (partner " + owner + ")"));
         }
         if (!taken.isEmpty()) {
-            throw new ConflictProblem("partner-id-taken", "Partner ID held by another organisation",
+            throw new ClaimConflictException(ClaimConflictException.Conflict.PARTNER_ID_TAKEN,
                     "These IDs already name another organisation: " + String.join(", ", taken));
         }
         if (existing.isPresent()) {
             List<String> dropped = existing.get().locationIds().stream().filter(id -> !locations.contains(id)).toList();
             List<String> inUse = directory.namedByClaims(dropped);
             if (!inUse.isEmpty()) {
-                throw new ConflictProblem("partner-id-in-use", "Location ID named by claims",
+                throw new ClaimConflictException(ClaimConflictException.Conflict.PARTNER_ID_IN_USE,
                         "Claims name these location IDs, so they stay with the organisation: " + String.join(", ", inUse));
             }
         }
@@ -104,43 +101,43 @@ public class PartnerDirectory {
     }
 
     private static List<String> validate(String partnerId, PartnerChange change) {
-        List<InvalidInputProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (partnerId == null || !PARTNER_ID.matcher(partnerId).matches()) {
-            errors.add(new InvalidInputProblem.FieldError("partnerId",
+            errors.add(new Violation("partnerId",
                     "must be 1–64 letters, digits, dots or dashes (an MPN or partner location ID)"));
         }
         if (change == null) {
-            throw new InvalidInputProblem("name", "is required");
+            throw new InvalidRequestException("name", "is required");
         }
         if (change.name() == null || change.name().isBlank() || change.name().strip().length() > MAX_NAME) {
-            errors.add(new InvalidInputProblem.FieldError("name", "is required (at most " + MAX_NAME + " characters)"));
+            errors.add(new Violation("name", "is required (at most " + MAX_NAME + " characters)"));
         }
         if (change.country() == null || !COUNTRY.matcher(change.country()).matches()) {
-            errors.add(new InvalidInputProblem.FieldError("country", "must be an ISO 3166 code of two capital letters"));
+            errors.add(new Violation("country", "must be an ISO 3166 code of two capital letters"));
         } else if (!BusinessCalendars.knows(change.country())) {
-            errors.add(new InvalidInputProblem.FieldError("country",
+            errors.add(new Violation("country",
                     "has no business calendar on this platform: " + change.country()));
         }
         if (change.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(change.timeZone())) {
-            errors.add(new InvalidInputProblem.FieldError("timeZone", "must be an IANA time zone such as Europe/Warsaw"));
+            errors.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Warsaw"));
         }
         List<String> locations = change.locationIds() == null ? List.of() : change.locationIds();
         if (locations.size() > MAX_LOCATIONS) {
-            errors.add(new InvalidInputProblem.FieldError("locationIds", "must hold at most " + MAX_LOCATIONS + " IDs"));
+            errors.add(new Violation("locationIds", "must hold at most " + MAX_LOCATIONS + " IDs"));
         } else {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < locations.size(); i++) {
                 String id = locations.get(i);
                 if (id == null || !PARTNER_ID.matcher(id).matches()) {
-                    errors.add(new InvalidInputProblem.FieldError("locationIds[" + i + "]",
+                    errors.add(new Violation("locationIds[" + i + "]",
                             "must be 1–64 letters, digits, dots or dashes"));
                 } else if (id.equals(partnerId) || !seen.add(id)) {
-                    errors.add(new InvalidInputProblem.FieldError("locationIds[" + i + "]", "repeats " + id));
+                    errors.add(new Violation("locationIds[" + i + "]", "repeats " + id));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputProblem(errors);
+            throw new InvalidRequestException(errors);
         }
         return List.copyOf(locations);
     }

@@ -6,10 +6,9 @@ import com.cpor.claimservice.claim.application.DocumentDownload;
 import com.cpor.claimservice.claim.application.Slice;
 import com.cpor.claimservice.claim.domain.Comment;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
-import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.PoeDocument;
-import com.cpor.claimservice.claim.persistence.ClaimRepository;
-import com.cpor.claimservice.claim.persistence.ClaimSearch;
+import com.cpor.claimservice.claim.application.ClaimRepository;
+import com.cpor.claimservice.claim.application.ClaimSearch;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
@@ -73,8 +72,8 @@ class ClaimController {
     @PostMapping
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Create a claim (status EDITING)")
-    ResponseEntity<ClaimResponse> create(@RequestBody ClaimDetails details, Caller caller) {
-        ClaimView view = claims.create(caller, details);
+    ResponseEntity<ClaimResponse> create(@RequestBody ClaimFields fields, Caller caller) {
+        ClaimView view = claims.create(caller, fields.toDetails());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(view.claim().id()).toUri();
         return ResponseEntity.created(location).body(ClaimResponse.of(view));
@@ -137,7 +136,7 @@ class ClaimController {
                     + "Naming any other field is refused with 400.")
     ClaimResponse patch(@PathVariable String id,
                         @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "JSON merge patch of the claim's fields",
-                                content = @Content(schema = @Schema(implementation = ClaimDetails.class)))
+                                content = @Content(schema = @Schema(implementation = ClaimFields.class)))
                         @RequestBody JsonNode body,
                         @Parameter(description = "The ETag (version) the edit is based on; a stale one is refused with 412")
                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -1,5 +1,9 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.claimservice.claim.application.ClaimConflictException;
+import com.cpor.claimservice.claim.application.DocumentRefusedException;
+import com.cpor.claimservice.claim.application.InvalidRequestException;
+import com.cpor.claimservice.claim.application.NotFoundException;
 import com.cpor.claimservice.claim.domain.ActionNotAllowedException;
 import com.cpor.claimservice.claim.domain.ClaimAction;
 import com.cpor.claimservice.claim.domain.FieldsNotEditableException;
@@ -9,7 +13,10 @@ import com.cpor.platform.web.ApiProblem;
 import com.cpor.platform.web.ConflictProblem;
 import com.cpor.platform.web.InvalidInputProblem;
 import com.cpor.platform.web.InvalidStateProblem;
+import com.cpor.platform.web.NotFoundProblem;
+import com.cpor.platform.web.PayloadTooLargeProblem;
 import com.cpor.platform.web.ProblemDetailsAdvice;
+import com.cpor.platform.web.UnsupportedMediaTypeProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,7 +27,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.Map;
 
-/** The domain's refusals as RFC 9457 problems: 400 naming fields, 409 naming status and allowed actions. */
+/**
+ * The domain's and the use cases' refusals as RFC 9457 problems: 400 naming fields, 404, 409 naming status and
+ * allowed actions or the conflict, 413, 415. The problem types are part of the API: keep them as they are.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClaimProblemAdvice {
@@ -31,6 +41,40 @@ class ClaimProblemAdvice {
     ResponseEntity<ProblemDetail> invalid(InvalidClaimException e) {
         return render(new InvalidInputProblem(e.violations().stream()
                 .map(v -> new InvalidInputProblem.FieldError(v.field(), v.message())).toList()));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return render(new InvalidInputProblem(e.violations().stream()
+                .map(v -> new InvalidInputProblem.FieldError(v.field(), v.message())).toList()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return render(new NotFoundProblem(e.what(), e.id()));
+    }
+
+    /** Each conflict keeps its own problem type ({@code urn:cpor:problem:<kind>}) and title. */
+    @ExceptionHandler(ClaimConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ClaimConflictException e) {
+        return render(switch (e.conflict()) {
+            case DUPLICATE_ACTIVE_CLAIM -> new ConflictProblem("duplicate-active-claim",
+                    "Partner already has an active claim", e.getMessage());
+            case DOCUMENT_LIMIT -> new ConflictProblem("document-limit", "Too many documents", e.getMessage());
+            case COMMENT_LIMIT -> new ConflictProblem("comment-limit", "Too many comments", e.getMessage());
+            case PARTNER_ID_TAKEN -> new ConflictProblem("partner-id-taken", "Partner ID held by another organisation",
+                    e.getMessage());
+            case PARTNER_ID_IN_USE -> new ConflictProblem("partner-id-in-use", "Location ID named by claims",
+                    e.getMessage());
+        });
+    }
+
+    @ExceptionHandler(DocumentRefusedException.class)
+    ResponseEntity<ProblemDetail> documentRefused(DocumentRefusedException e) {
+        return render(switch (e.reason()) {
+            case TOO_LARGE -> new PayloadTooLargeProblem(e.getMessage());
+            case UNSUPPORTED_TYPE -> new UnsupportedMediaTypeProblem(e.getMessage());
+        });
     }
 
     @ExceptionHandler(FieldsNotEditableException.class)

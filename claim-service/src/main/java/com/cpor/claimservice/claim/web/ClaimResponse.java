@@ -3,11 +3,7 @@ package com.cpor.claimservice.claim.web;
 import com.cpor.claimservice.claim.application.ClaimView;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimAction;
-import com.cpor.claimservice.claim.domain.ClaimDetails;
-import com.cpor.claimservice.claim.domain.Contact;
-import com.cpor.claimservice.claim.domain.Customer;
 import com.cpor.claimservice.claim.domain.Deadlines;
-import com.cpor.claimservice.claim.domain.Product;
 import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
@@ -31,11 +27,11 @@ public record ClaimResponse(
         String partnerId,
         SolutionArea solutionArea,
         Activity activity,
-        Customer customer,
-        List<Product> products,
-        Contact customerContact,
-        Contact customerTechnicalContact,
-        Contact partnerContact,
+        ClaimFields.Customer customer,
+        List<ClaimFields.Product> products,
+        ClaimFields.Contact customerContact,
+        ClaimFields.Contact customerTechnicalContact,
+        ClaimFields.Contact partnerContact,
         String solutionSellerName,
         String isvSolutionName,
         List<DocumentResponse> documents,
@@ -79,8 +75,8 @@ public record ClaimResponse(
 
     static ClaimResponse of(ClaimView view) {
         Claim claim = view.claim();
-        ClaimDetails details = claim.details();
-        return new ClaimResponse(claim.id(), claim.status(), details.program(), details.name(), details.partnerId(),
+        ClaimFields details = ClaimFields.of(claim.details());
+        return new ClaimResponse(claim.id(), claim.status(), claim.details().program(), details.name(), details.partnerId(),
                 details.solutionArea(), details.activity(), details.customer(), details.products(),
                 details.customerContact(), details.customerTechnicalContact(), details.partnerContact(),
                 details.solutionSellerName(), details.isvSolutionName(),

@@ -48,9 +48,9 @@ final class MergePatch {
     }
 
     ClaimDetails applyTo(ClaimDetails current) {
-        JsonNode merged = merge(json.valueToTree(current), patch);
+        JsonNode merged = merge(json.valueToTree(ClaimFields.of(current)), patch);
         try {
-            return json.treeToValue(merged, ClaimDetails.class);
+            return json.treeToValue(merged, ClaimFields.class).toDetails();
         } catch (JacksonException e) {
             throw new InvalidInputProblem(List.of(JsonInputErrors.describe(e)));
         }

@@ -1,5 +1,7 @@
 package com.cpor.claimservice.claim.persistence;
 
+import com.cpor.claimservice.claim.application.ClaimRepository;
+import com.cpor.claimservice.claim.application.ClaimSearch;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimDetails;
 import com.cpor.claimservice.claim.domain.Deadlines;
@@ -26,7 +28,7 @@ import java.util.Optional;
 
 /** Claims in PostgreSQL; rows are locked for the transaction that changes them. */
 @Repository
-public class ClaimRepository {
+class JdbcClaimRepository implements ClaimRepository {
 
     /** The claim's columns and the directory's organisation of its partnerId (a subquery: rows stay lockable). */
     private static final String COLUMNS = """
@@ -40,7 +42,7 @@ public class ClaimRepository {
     private final JdbcClient jdbc;
     private final int disputesAllowed;
 
-    public ClaimRepository(JdbcClient jdbc, ClaimPolicyProperties policy) {
+    JdbcClaimRepository(JdbcClient jdbc, ClaimPolicyProperties policy) {
         this.jdbc = jdbc;
         this.disputesAllowed = policy.disputesPerClaim();
     }
@@ -150,23 +152,17 @@ public class ClaimRepository {
                 .list();
     }
 
-    public record Overlap(String claimId, String partnerId, String key) {
-    }
-
     /** One page of claims matching the filter, visible to the given partners (or all, for reviewers). */
     public ClaimPage search(ClaimSearch search, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = search.whereClause(params);
+        String where = ClaimSearchSql.whereClause(search, params);
         long total = jdbc.sql("SELECT count(*) FROM claim" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Claim> claims = jdbc.sql("SELECT " + COLUMNS + " FROM claim" + where + search.orderClause()
+        List<Claim> claims = jdbc.sql("SELECT " + COLUMNS + " FROM claim" + where + ClaimSearchSql.orderClause(search)
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).query(this::toClaim).list();
         return new ClaimPage(claims, total);
-    }
-
-    public record ClaimPage(List<Claim> claims, long total) {
     }
 
     private void replaceExclusivityKeys(Claim claim) {

@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.persistence;
 
+import com.cpor.claimservice.claim.application.DocumentRepository;
 import com.cpor.claimservice.claim.domain.PoeDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,13 +13,13 @@ import java.util.Optional;
 
 /** PoE files, bytes included, in PostgreSQL: durable with the claim, backed up with it. */
 @Repository
-public class DocumentRepository {
+class JdbcDocumentRepository implements DocumentRepository {
 
     private static final String META = "document_id, claim_id, file_name, content_type, size, sha256, uploaded_at, uploaded_by";
 
     private final JdbcClient jdbc;
 
-    public DocumentRepository(JdbcClient jdbc) {
+    JdbcDocumentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

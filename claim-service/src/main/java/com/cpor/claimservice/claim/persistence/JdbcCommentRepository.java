@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.persistence;
 
+import com.cpor.claimservice.claim.application.CommentRepository;
 import com.cpor.claimservice.claim.domain.Comment;
 import com.cpor.events.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,11 +10,11 @@ import java.sql.Timestamp;
 import java.util.List;
 
 @Repository
-public class CommentRepository {
+class JdbcCommentRepository implements CommentRepository {
 
     private final JdbcClient jdbc;
 
-    public CommentRepository(JdbcClient jdbc) {
+    JdbcCommentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.persistence;
 
+import com.cpor.claimservice.claim.application.HistoryRepository;
 import com.cpor.claimservice.claim.domain.FieldChange;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.events.Actor;
@@ -15,11 +16,11 @@ import java.util.Map;
 
 /** The append-only history of each claim. */
 @Repository
-public class HistoryRepository {
+class JdbcHistoryRepository implements HistoryRepository {
 
     private final JdbcClient jdbc;
 
-    public HistoryRepository(JdbcClient jdbc) {
+    JdbcHistoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.persistence;
 
+import com.cpor.claimservice.claim.application.PartnerDirectoryRepository;
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /** The partner directory in PostgreSQL: organisations and every ID (own and location IDs) that names one. */
 @Repository
-public class PartnerDirectoryRepository {
+class JdbcPartnerDirectoryRepository implements PartnerDirectoryRepository {
 
     private static final String COLUMNS = """
             o.partner_id, o.name, o.country, o.time_zone, o.created_at, o.updated_at, o.version,
@@ -22,7 +23,7 @@ public class PartnerDirectoryRepository {
 
     private final JdbcClient jdbc;
 
-    public PartnerDirectoryRepository(JdbcClient jdbc) {
+    JdbcPartnerDirectoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -30,13 +31,13 @@ public class PartnerDirectoryRepository {
     public Optional<PartnerOrganisation> findByAnyId(String partnerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM partner_directory_id d JOIN partner_organisation o"
                         + " ON o.partner_id = d.organisation_id WHERE d.partner_id = ?")
-                .param(partnerId).query(PartnerDirectoryRepository::toOrganisation).optional();
+                .param(partnerId).query(JdbcPartnerDirectoryRepository::toOrganisation).optional();
     }
 
     /** The organisation whose own partner ID this is, locked until the transaction ends. */
     public Optional<PartnerOrganisation> findForUpdate(String partnerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM partner_organisation o WHERE o.partner_id = ? FOR UPDATE OF o")
-                .param(partnerId).query(PartnerDirectoryRepository::toOrganisation).optional();
+                .param(partnerId).query(JdbcPartnerDirectoryRepository::toOrganisation).optional();
     }
 
     /** Which organisation holds an ID (own or location), if any. */
@@ -49,7 +50,7 @@ public class PartnerDirectoryRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM partner_organisation o" + where(query)
                         + " ORDER BY o.name, o.partner_id LIMIT :limit OFFSET :offset")
                 .param("q", like(query)).param("limit", limit).param("offset", offset)
-                .query(PartnerDirectoryRepository::toOrganisation).list();
+                .query(JdbcPartnerDirectoryRepository::toOrganisation).list();
     }
 
     public long count(String query) {
