@@ -21,7 +21,6 @@ import com.cpor.platform.outbox.Outbox;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewComment;
 import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
-import com.cpor.reviewservice.review.persistence.ReviewRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

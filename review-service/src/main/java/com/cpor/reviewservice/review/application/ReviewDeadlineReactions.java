@@ -5,7 +5,6 @@ import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.timers.DueTimer;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
-import com.cpor.reviewservice.review.persistence.ReviewRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -13,7 +13,6 @@ import com.cpor.reviewservice.review.domain.ReviewComment;
 import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
 import com.cpor.reviewservice.review.domain.ReviewNotFoundException;
 import com.cpor.reviewservice.review.domain.ReviewQuery;
-import com.cpor.reviewservice.review.persistence.ReviewRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

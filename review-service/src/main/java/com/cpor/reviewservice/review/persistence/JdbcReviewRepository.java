@@ -4,6 +4,7 @@ import com.cpor.events.Actor;
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.events.ClaimStatus;
 import com.cpor.platform.messaging.EventJson;
+import com.cpor.reviewservice.review.application.ReviewRepository;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewComment;
 import com.cpor.reviewservice.review.domain.ReviewDeadlines;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 
 /** Reviews, their history and the claim's comments, in the review database (JdbcClient + SQL). */
 @Repository
-public class ReviewRepository {
+class JdbcReviewRepository implements ReviewRepository {
 
     private static final String COLUMNS = """
             claim_id, status, claim_status, round, reviewer_id, reviewer_name, reviewer_email,
@@ -43,19 +44,19 @@ public class ReviewRepository {
 
     private final JdbcClient jdbc;
 
-    public ReviewRepository(JdbcClient jdbc) {
+    JdbcReviewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Loads and locks the review for a change in the current transaction. */
     public Optional<Review> lock(String claimId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE claim_id = ? FOR UPDATE").param(claimId)
-                .query(ReviewRepository::map).optional();
+                .query(JdbcReviewRepository::map).optional();
     }
 
     public Optional<Review> find(String claimId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE claim_id = ?").param(claimId)
-                .query(ReviewRepository::map).optional();
+                .query(JdbcReviewRepository::map).optional();
     }
 
     public List<Review> findAll(Collection<String> claimIds) {
@@ -63,7 +64,7 @@ public class ReviewRepository {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE claim_id IN (:ids) ORDER BY claim_id")
-                .param("ids", claimIds).query(ReviewRepository::map).list();
+                .param("ids", claimIds).query(JdbcReviewRepository::map).list();
     }
 
     /** @return true if inserted, false if a review of that claim exists already */
@@ -120,7 +121,7 @@ public class ReviewRepository {
         params.put("offset", (long) query.page() * query.size());
         return jdbc.sql("SELECT " + COLUMNS + " FROM review " + where
                         + " ORDER BY next_due_at ASC NULLS LAST, queued_at ASC, claim_id LIMIT :limit OFFSET :offset")
-                .params(params).query(ReviewRepository::map).list();
+                .params(params).query(JdbcReviewRepository::map).list();
     }
 
     public void appendHistory(String claimId, ReviewHistoryEntry entry) {
