@@ -9,6 +9,7 @@ import com.cpor.platform.messaging.EventJson;
 import com.cpor.platform.config.PlatformProperties;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.outbox.OutboxRelay;
+import com.cpor.platform.outbox.OutboxSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -169,7 +170,7 @@ class MessagingFoundationIT {
                 }
             };
             OutboxRelay relay = new OutboxRelay(jdbc, transactions, committingDuringSend,
-                    new PlatformProperties.Outbox(false, Duration.ofMillis(100), 500, Duration.ofSeconds(30)),
+                    new OutboxSettings(false, Duration.ofMillis(100), 500, Duration.ofSeconds(30)),
                     "platform-test", clock, new SimpleMeterRegistry());
             relay.publishPending();
             relay.publishPending();

@@ -1,5 +1,7 @@
 package com.cpor.platform.config;
 
+import com.cpor.platform.outbox.OutboxSettings;
+import com.cpor.platform.timers.TimerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +18,8 @@ import java.util.List;
 @ConfigurationProperties("cpor")
 public record PlatformProperties(
         @DefaultValue Messaging messaging,
-        @DefaultValue Outbox outbox,
-        @DefaultValue Timers timers) {
+        @DefaultValue OutboxSettings outbox,
+        @DefaultValue TimerSettings timers) {
 
     /**
      * @param publishes       topics this service is the single writer of (created on start-up)
@@ -46,38 +48,5 @@ public record PlatformProperties(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("30d") Duration deadLetterRetention,
             @DefaultValue("30s") Duration unavailableRetryMaxInterval) {
-    }
-
-    /**
-     * @param pollInterval how long the relay waits for new rows when not woken by a commit
-     * @param batchSize    rows published per round trip
-     * @param sendTimeout  how long the relay waits for the broker's acknowledgement of a batch; also bounds the
-     *                     relay's database transaction (and its advisory lock): rows not acknowledged by then stay
-     *                     for the next round
-     */
-    public record Outbox(
-            @DefaultValue("true") boolean relayEnabled,
-            @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("500") int batchSize,
-            @DefaultValue("30s") Duration sendTimeout) {
-    }
-
-    /**
-     * @param pollInterval how often due timers are looked for
-     * @param batchSize    timers fired per transaction
-     * @param maxAttempts  failed firings before a timer is parked as FAILED for an operator
-     * @param retryBackoff delay before a failed firing is tried again
-     * @param workers      pollers firing concurrently in one instance (with more than one, a scout thread alone polls
-     *                     and wakes the workers whose share has due timers): each firing waits on several database round
-     *                     trips, so one thread leaves the machine idle while due timers pile up; SKIP LOCKED gives
-     *                     every poller its own timers, exactly as between instances
-     */
-    public record Timers(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("500ms") Duration pollInterval,
-            @DefaultValue("200") int batchSize,
-            @DefaultValue("10") int maxAttempts,
-            @DefaultValue("30s") Duration retryBackoff,
-            @DefaultValue("4") int workers) {
     }
 }

@@ -1,7 +1,9 @@
-package com.cpor.platform.timers;
+package com.cpor.platform.config;
 
-import com.cpor.platform.config.MessagingAutoConfiguration;
-import com.cpor.platform.config.PlatformProperties;
+import com.cpor.platform.timers.DurableTimers;
+import com.cpor.platform.timers.TimerClock;
+import com.cpor.platform.timers.TimerHandler;
+import com.cpor.platform.timers.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
-/** Durable timers: scheduling inside the caller's transaction, and the poller that fires them. */
+/**
+ * Durable timers: scheduling inside the caller's transaction, and the poller that fires them. Kept in config with the
+ * other wiring, so the timers package never reaches back into config (no package cycle).
+ */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class TimersAutoConfiguration {

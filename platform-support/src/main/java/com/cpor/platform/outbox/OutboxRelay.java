@@ -1,7 +1,6 @@
 package com.cpor.platform.outbox;
 
 import com.cpor.platform.background.PollingLoop;
-import com.cpor.platform.config.PlatformProperties;
 import com.cpor.platform.messaging.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -65,14 +64,14 @@ public class OutboxRelay extends PollingLoop {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, Object> kafka;
-    private final PlatformProperties.Outbox settings;
+    private final OutboxSettings settings;
     private final String source;
     private final Clock clock;
     private final Counter published;
     private final Counter parked;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
-                       PlatformProperties.Outbox settings, String serviceName, Clock clock, MeterRegistry meters) {
+                       OutboxSettings settings, String serviceName, Clock clock, MeterRegistry meters) {
         super("outbox-relay", settings.pollInterval(), settings.relayEnabled());
         this.jdbc = jdbc;
         this.transactions = transactions;

@@ -1,7 +1,6 @@
 package com.cpor.platform.timers;
 
 import com.cpor.platform.background.PollingLoop;
-import com.cpor.platform.config.PlatformProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,7 +48,7 @@ public class TimerPoller extends PollingLoop {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Map<String, TimerHandler> handlers;
-    private final PlatformProperties.Timers settings;
+    private final TimerSettings settings;
     private final TimerClock timerClock;
     private final MeterRegistry meters;
     private final Timer lateness;
@@ -57,7 +56,7 @@ public class TimerPoller extends PollingLoop {
     private final List<AtomicBoolean> dueSeen;
 
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
-                       PlatformProperties.Timers settings, TimerClock timerClock, MeterRegistry meters) {
+                       TimerSettings settings, TimerClock timerClock, MeterRegistry meters) {
         super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(),
                 settings.workers() > 1 ? settings.workers() + 1 : 1);
         this.jdbc = jdbc;
