@@ -1,0 +1,7 @@
+package com.cpor.brokenservice.adaptercoupling.messaging;
+
+public class OrderPublisher {
+
+    public void publish(String id) {
+    }
+}

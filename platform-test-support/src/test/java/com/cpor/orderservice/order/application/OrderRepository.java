@@ -1,0 +1,8 @@
+package com.cpor.orderservice.order.application;
+
+import com.cpor.orderservice.order.domain.Order;
+
+public interface OrderRepository {
+
+    void save(Order order);
+}
