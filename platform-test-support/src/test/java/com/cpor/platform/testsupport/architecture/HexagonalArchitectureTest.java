@@ -77,10 +77,10 @@ class HexagonalArchitectureTest {
     }
 
     @Test
-    void shared_platform_packages_named_like_adapters_are_not_adapters() {
-        assertThat(HexagonalArchitecture.layer("web").test(new ClassFileImporter()
-                .importClass(com.cpor.platform.testsupport.FreePorts.class))).isFalse();
+    void a_service_is_named_by_the_package_below_com_cpor() {
         assertThat(HexagonalArchitecture.serviceOf("com.cpor.claimservice.claim.web")).isEqualTo("com.cpor.claimservice");
+        assertThat(HexagonalArchitecture.serviceOf("com.cpor.claimservice")).isEqualTo("com.cpor.claimservice");
+        assertThat(HexagonalArchitecture.serviceOf("org.example.web")).isNull();
     }
 
     private static void assertViolation(ArchRule rule, String fixture, String offender) {
