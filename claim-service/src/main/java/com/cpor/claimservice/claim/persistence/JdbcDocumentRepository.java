@@ -36,7 +36,7 @@ class JdbcDocumentRepository implements DocumentRepository {
 
     public List<PoeDocument> list(String claimId, long offset, int limit) {
         return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? ORDER BY sequence_number OFFSET ? LIMIT ?")
-                .params(claimId, offset, limit).query(DocumentRepository::toDocument).list();
+                .params(claimId, offset, limit).query(JdbcDocumentRepository::toDocument).list();
     }
 
     public long count(String claimId) {
@@ -45,7 +45,7 @@ class JdbcDocumentRepository implements DocumentRepository {
 
     public Optional<PoeDocument> find(String claimId, String documentId) {
         return jdbc.sql("SELECT " + META + " FROM claim_document WHERE claim_id = ? AND document_id = ?")
-                .params(claimId, documentId).query(DocumentRepository::toDocument).optional();
+                .params(claimId, documentId).query(JdbcDocumentRepository::toDocument).optional();
     }
 
     public byte[] content(String documentId) {
