@@ -3,6 +3,7 @@ package com.cpor.platform.config;
 import com.cpor.platform.outbox.OutboxSettings;
 import com.cpor.platform.timers.TimerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -18,8 +19,8 @@ import java.util.List;
 @ConfigurationProperties("cpor")
 public record PlatformProperties(
         @DefaultValue Messaging messaging,
-        @DefaultValue OutboxSettings outbox,
-        @DefaultValue TimerSettings timers) {
+        @DefaultValue @NestedConfigurationProperty OutboxSettings outbox,
+        @DefaultValue @NestedConfigurationProperty TimerSettings timers) {
 
     /**
      * @param publishes       topics this service is the single writer of (created on start-up)
