@@ -2,6 +2,7 @@ package com.cpor.platform;
 
 import com.cpor.platform.testsupport.architecture.PlatformSupportArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
