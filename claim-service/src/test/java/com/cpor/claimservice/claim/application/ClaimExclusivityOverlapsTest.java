@@ -1,6 +1,6 @@
 package com.cpor.claimservice.claim.application;
 
-import com.cpor.claimservice.claim.persistence.ClaimRepository.Overlap;
+import com.cpor.claimservice.claim.application.ClaimRepository.Overlap;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
