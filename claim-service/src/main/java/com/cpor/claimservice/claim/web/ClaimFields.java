@@ -49,9 +49,8 @@ public record ClaimFields(
     @Schema(name = "Customer")
     public record Customer(String tenantId, String domain, String name, List<String> declaredDomains) {
 
-        public Customer {
-            declaredDomains = declaredDomains == null ? List.of() : List.copyOf(declaredDomains);
-        }
+        // no copy here: the domain's Customer copies, keeping a null entry for the rules to name (List.copyOf would
+        // refuse the whole body as unreadable)
 
         static Customer of(com.cpor.claimservice.claim.domain.Customer customer) {
             return customer == null ? null
