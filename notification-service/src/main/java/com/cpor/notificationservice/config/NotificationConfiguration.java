@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
@@ -68,13 +68,15 @@ class NotificationConfiguration {
     @Bean
     NotificationIntake notificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner,
                                           NoticeRenderer renderer, NotificationStore store, Clock clock,
-                                          DeliveryReports deliveryReports) {
-        return new NotificationIntake(inbox, directory, planner, renderer, store, clock, deliveryReports);
+                                          DeliveryReports deliveryReports, DispatchLoop notificationDispatchLoop) {
+        return new NotificationIntake(inbox, directory, planner, renderer, store, clock, deliveryReports,
+                notificationDispatchLoop::mailQueued);
     }
 
     @Bean
-    MailGateway mailGateway(JavaMailSender mailSender, NotificationProperties settings) {
-        return new SmtpMailGateway(mailSender, settings.from(), settings.fromName(), settings.messageIdDomain());
+    MailGateway mailGateway(JavaMailSenderImpl mailSender, NotificationProperties settings) {
+        return new SmtpMailGateway(mailSender, settings.from(), settings.fromName(), settings.messageIdDomain(),
+                settings.delivery().mailsPerConnection());
     }
 
     @Bean
@@ -99,6 +101,7 @@ class NotificationConfiguration {
 
     @Bean
     DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, NotificationProperties settings) {
-        return new DispatchLoop(dispatcher, settings.delivery().pollInterval(), settings.delivery().enabled());
+        return new DispatchLoop(dispatcher, settings.delivery().pollInterval(), settings.delivery().enabled(),
+                settings.delivery().workers());
     }
 }

@@ -38,13 +38,17 @@ public record NotificationProperties(
      * @param pollInterval   how often pending notifications are looked for
      * @param maxAttempts    SMTP attempts before a notification is parked as FAILED
      * @param initialBackoff delay after the first failure; doubles up to {@code maxBackoff}
+     * @param workers        sender threads per instance; each holds a database connection while it sends
+     * @param mailsPerConnection mails a sender sends over one SMTP connection before it opens a new one
      */
     public record Delivery(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
-            @DefaultValue("30m") Duration maxBackoff) {
+            @DefaultValue("30m") Duration maxBackoff,
+            @DefaultValue("4") int workers,
+            @DefaultValue("100") int mailsPerConnection) {
 
         public DeliveryPolicy policy() {
             return new DeliveryPolicy(maxAttempts, initialBackoff, maxBackoff);

@@ -1,14 +1,27 @@
 package com.cpor.notificationservice.notification;
 
 import com.cpor.devinfra.DevUser;
+import com.cpor.notificationservice.notification.application.NotificationDispatcher;
+import com.cpor.notificationservice.notification.application.NotificationStore;
+import com.cpor.notificationservice.notification.domain.NoticeTemplate;
+import com.cpor.notificationservice.notification.domain.Notification;
+import com.cpor.notificationservice.notification.domain.NotificationId;
+import com.cpor.notificationservice.notification.domain.NotificationStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +31,21 @@ class DeliveryIT extends NotificationServiceTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    NotificationStore store;
+
+    @Autowired
+    NotificationDispatcher dispatcher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
+
+    @Value("${cpor.notifications.message-id-domain:notifications.cpor.example}")
+    String messageIdDomain;
 
     private boolean smtpDown;
 
@@ -98,6 +126,31 @@ class DeliveryIT extends NotificationServiceTestBase {
     }
 
     @Test
+    void a_burst_of_mail_goes_out_once_per_notification_over_a_few_connections_with_extra_dispatchers_racing() {
+        int mails = 30;
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<Notification> burst = IntStream.range(0, mails).mapToObj(i -> Notification.pending(UUID.randomUUID(),
+                "claim.status-changed", "burst-" + tag, NoticeTemplate.PARTNER_CLAIM_APPROVED,
+                "burst-" + tag + "-" + i + "@contoso.example", "Partner " + i, "en-US", "Approved " + i, "text",
+                "<p>html</p>", clock.instant())).toList();
+        int connectionsBefore = SMTP.connections();
+
+        transactions.executeWithoutResult(status -> burst.forEach(store::addIfAbsent));
+        // two more senders besides the loop's workers, as another instance would add
+        List<CompletableFuture<Integer>> racers = List.of(CompletableFuture.supplyAsync(dispatcher::dispatchDue),
+                CompletableFuture.supplyAsync(dispatcher::dispatchDue));
+
+        await().atMost(PATIENCE).until(() -> store.find("burst-" + tag, NotificationStatus.SENT, mails).size() == mails);
+        racers.forEach(CompletableFuture::join);
+        for (Notification mail : burst) {
+            assertThat(mailTo(mail.recipient())).as(mail.recipient()).singleElement()
+                    .extracting(DeliveryIT::messageId).isEqualTo(NotificationId.messageId(mail.id(), messageIdDomain));
+        }
+        // one connection per sender round instead of one per mail
+        assertThat(SMTP.connections() - connectionsBefore).isLessThan(mails / 2);
+    }
+
+    @Test
     void only_staff_and_review_leads_read_the_log_and_replay() {
         SampleEvents sample = SampleEvents.forClaim("en-US");
         publish(sample.consentRequested());
@@ -146,5 +199,13 @@ class DeliveryIT extends NotificationServiceTestBase {
 
     private double failedCount() {
         return meters.find("cpor.notifications.failed").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

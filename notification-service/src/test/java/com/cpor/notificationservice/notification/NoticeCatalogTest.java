@@ -46,7 +46,7 @@ class NoticeCatalogTest {
             "https://console.example", "review-team@cpor.example",
             "review-lead@cpor.example", "en-US", ZONE, "notifications.test",
             new NotificationProperties.Delivery(true, java.time.Duration.ofSeconds(1), 3,
-                    java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10)));
+                    java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), 4, 100));
 
     /** A notice: which event triggers it, who receives it, what it must show (beyond claim name and greeting). */
     record Case(String name, NoticeTemplate template, Function<SampleEvents, CporEvent> event,

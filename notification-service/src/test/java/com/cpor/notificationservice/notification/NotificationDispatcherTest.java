@@ -9,6 +9,7 @@ import com.cpor.notificationservice.notification.domain.DeliveryPolicy;
 import com.cpor.notificationservice.notification.domain.NoticeTemplate;
 import com.cpor.notificationservice.notification.domain.Notification;
 import com.cpor.notificationservice.notification.domain.NotificationStatus;
+import com.cpor.notificationservice.notification.mail.DispatchLoop;
 import com.cpor.platform.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The sender's state machine: SENT once accepted, back-off on SMTP errors, FAILED after the last attempt. */
 class NotificationDispatcherTest {
@@ -40,8 +48,9 @@ class NotificationDispatcherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ConsentLinkCipher links = new ConsentLinkCipher(SampleEvents.LINK_KEY, List.of());
     private final RecordingReports reports = new RecordingReports();
+    private final TransactionTemplate transactions = new TransactionTemplate(new NoTransactions(store));
     private final NotificationDispatcher dispatcher = new NotificationDispatcher(store, smtp,
-            new TransactionTemplate(new NoTransactions()), new DeliveryPolicy(3, Duration.ofSeconds(10),
+            transactions, new DeliveryPolicy(3, Duration.ofSeconds(10),
             Duration.ofSeconds(15)), clock, meters, links, reports);
 
     @Test
@@ -193,33 +202,124 @@ class NotificationDispatcherTest {
         assertThat(smtp.sent).hasSize(2);
     }
 
+    @Test
+    void the_mails_due_in_a_round_go_out_over_one_connection_and_an_idle_round_opens_none() {
+        store.add(pending());
+        store.add(pending());
+        store.add(pending());
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(3);
+        assertThat(smtp.connections).hasValue(1);
+        assertThat(smtp.open).as("closed at the end of the round").hasValue(0);
+
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(smtp.connections).hasValue(1);
+    }
+
+    @Test
+    void the_dispatch_loop_sends_with_several_workers_side_by_side_and_each_mail_once() {
+        Notification first = store.add(pending());
+        Notification second = store.add(pending());
+        // each send waits for a second one in progress: a single sender thread would never get past the first
+        smtp.sideBySide = new CyclicBarrier(2);
+        DispatchLoop loop = new DispatchLoop(dispatcher, Duration.ofHours(1), true, 2);
+
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.count(NotificationStatus.SENT) == 2);
+        } finally {
+            loop.stop();
+        }
+
+        assertThat(smtp.sent).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(smtp.connections).hasValue(2);
+    }
+
+    @Test
+    void mail_queued_in_a_transaction_is_sent_once_that_commits_without_waiting_for_the_next_poll() {
+        DispatchLoop loop = new DispatchLoop(dispatcher, Duration.ofHours(1), true, 1);
+        Notification first = store.add(pending());
+        loop.start();
+        try {
+            // the worker's first round (at start) is over once it sent the first mail and closed its connection
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> store.get(first.id()).status() == NotificationStatus.SENT && smtp.open.get() == 0);
+
+            Notification queued = transactions.execute(status -> {
+                Notification mail = store.add(pending());
+                loop.mailQueued();
+                return mail;
+            });
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.get(queued.id()).status() == NotificationStatus.SENT);
+        } finally {
+            loop.stop();
+        }
+    }
+
     private Notification pending() {
         return Notification.pending(UUID.randomUUID(), "consent.requested", "c-1", NoticeTemplate.CUSTOMER_CONSENT_REQUEST,
                 "anna@contoso.example", "Anna", "pl-PL", "subject", "text", "<p>html</p>", clock.instant());
     }
 
+    /** Thread-safe: the loop's workers share it. Counts connections opened (at the first mail of a round). */
     private static final class RecordingMailServer implements MailGateway {
-        final List<UUID> sent = new ArrayList<>();
-        Notification lastMail;
-        boolean down;
-        RuntimeException failure;
+        final List<UUID> sent = new CopyOnWriteArrayList<>();
+        final AtomicInteger connections = new AtomicInteger();
+        final AtomicInteger open = new AtomicInteger();
+        volatile Notification lastMail;
+        volatile boolean down;
+        volatile RuntimeException failure;
+        volatile CyclicBarrier sideBySide;
 
         @Override
-        public void send(Notification notification) {
-            if (failure != null) {
-                throw failure;
+        public Connection connect() {
+            return new Connection() {
+                private boolean connected;
+
+                @Override
+                public void send(Notification notification) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (down) {
+                        throw new MailSendException("connection refused");
+                    }
+                    if (!connected) {
+                        connected = true;
+                        connections.incrementAndGet();
+                        open.incrementAndGet();
+                    }
+                    awaitSecondSender();
+                    sent.add(notification.id());
+                    lastMail = notification;
+                }
+
+                @Override
+                public void close() {
+                    if (connected) {
+                        connected = false;
+                        open.decrementAndGet();
+                    }
+                }
+            };
+        }
+
+        private void awaitSecondSender() {
+            if (sideBySide == null) {
+                return;
             }
-            if (down) {
-                throw new MailSendException("connection refused");
+            try {
+                sideBySide.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new MailSendException("no second mail in progress at the same time", e);
             }
-            sent.add(notification.id());
-            lastMail = notification;
         }
     }
 
     private static final class RecordingReports implements DeliveryReports {
-        final List<String> delivered = new ArrayList<>();
-        final List<String> failed = new ArrayList<>();
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> failed = new CopyOnWriteArrayList<>();
 
         @Override
         public void delivered(Notification notification, Instant deliveredAt) {
@@ -232,33 +332,45 @@ class NotificationDispatcherTest {
         }
     }
 
-    /** The store's semantics without a database; a "crash" leaves the row as it was (the transaction never commits). */
+    /**
+     * The store's semantics without a database; a "crash" leaves the row as it was (the transaction never commits).
+     * A locked row is skipped by other threads until the locking thread's transaction ends (FOR UPDATE SKIP LOCKED).
+     */
     private static final class InMemoryStore implements NotificationStore {
         final Map<UUID, Notification> rows = new LinkedHashMap<>();
+        final Map<UUID, Thread> locks = new HashMap<>();
         boolean crashOnNextSentMark;
+
+        synchronized void transactionEnded() {
+            locks.values().removeIf(owner -> owner == Thread.currentThread());
+        }
 
         Notification add(Notification notification) {
             addIfAbsent(notification);
             return notification;
         }
 
-        Notification get(UUID id) {
+        synchronized Notification get(UUID id) {
             return rows.get(id);
         }
 
         @Override
-        public boolean addIfAbsent(Notification notification) {
+        public synchronized boolean addIfAbsent(Notification notification) {
             return rows.putIfAbsent(notification.id(), notification) == null;
         }
 
         @Override
-        public Optional<Notification> lockNextDue(Instant now) {
-            return rows.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
-                    .filter(n -> !n.nextAttemptAt().isAfter(now)).min(Comparator.comparing(Notification::nextAttemptAt));
+        public synchronized Optional<Notification> lockNextDue(Instant now) {
+            Optional<Notification> next = rows.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
+                    .filter(n -> !n.nextAttemptAt().isAfter(now))
+                    .filter(n -> locks.getOrDefault(n.id(), Thread.currentThread()) == Thread.currentThread())
+                    .min(Comparator.comparing(Notification::nextAttemptAt));
+            next.ifPresent(n -> locks.put(n.id(), Thread.currentThread()));
+            return next;
         }
 
         @Override
-        public void markSent(UUID id, int attempts, Instant sentAt) {
+        public synchronized void markSent(UUID id, int attempts, Instant sentAt) {
             if (crashOnNextSentMark) {
                 crashOnNextSentMark = false;
                 throw new IllegalStateException("crash before the SENT mark committed");
@@ -267,12 +379,12 @@ class NotificationDispatcherTest {
         }
 
         @Override
-        public void scheduleRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        public synchronized void scheduleRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
             update(id, attempts, NotificationStatus.PENDING, nextAttemptAt, error, null);
         }
 
         @Override
-        public void markFailed(UUID id, int attempts, String error) {
+        public synchronized void markFailed(UUID id, int attempts, String error) {
             update(id, attempts, NotificationStatus.FAILED, null, error, null);
         }
 
@@ -282,21 +394,21 @@ class NotificationDispatcherTest {
         }
 
         @Override
-        public Optional<Notification> findById(UUID id) {
+        public synchronized Optional<Notification> findById(UUID id) {
             return Optional.ofNullable(rows.get(id));
         }
 
         @Override
-        public long count(NotificationStatus status) {
+        public synchronized long count(NotificationStatus status) {
             return rows.values().stream().filter(n -> n.status() == status).count();
         }
 
         @Override
-        public List<Notification> find(String claimId, NotificationStatus status, int limit) {
+        public synchronized List<Notification> find(String claimId, NotificationStatus status, int limit) {
             return List.copyOf(rows.values());
         }
 
-        private void update(UUID id, int attempts, NotificationStatus status, Instant next, String error, Instant sentAt) {
+        private synchronized void update(UUID id, int attempts, NotificationStatus status, Instant next, String error, Instant sentAt) {
             Notification n = rows.get(id);
             rows.put(id, new Notification(n.id(), n.claimId(), n.eventId(), n.eventType(), n.template(), n.recipient(),
                     n.recipientName(), n.locale(), n.subject(), n.textBody(), n.htmlBody(), status, attempts,
@@ -306,6 +418,12 @@ class NotificationDispatcherTest {
     }
 
     private static final class NoTransactions extends AbstractPlatformTransactionManager {
+        private final InMemoryStore store;
+
+        NoTransactions(InMemoryStore store) {
+            this.store = store;
+        }
+
         @Override
         protected Object doGetTransaction() {
             return new Object();
@@ -317,10 +435,12 @@ class NotificationDispatcherTest {
 
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
+            store.transactionEnded();
         }
 
         @Override
         protected void doRollback(DefaultTransactionStatus status) {
+            store.transactionEnded();
         }
     }
 }

@@ -16,7 +16,9 @@ import java.util.Locale;
 
 /**
  * Delivers pending notifications, one per transaction: lock the row (FOR UPDATE SKIP LOCKED, so parallel
- * instances never send the same row at once), hand it to SMTP, mark it SENT, commit.
+ * instances and the threads of one instance never send the same row at once), hand it to SMTP, mark it SENT,
+ * commit. The mails of one round share one SMTP connection; each row still has its own transaction, so a crash
+ * costs at most the one mail in flight (below).
  * <p>
  * Crash window: if the process dies after the SMTP server accepted the mail but before the SENT mark
  * commits, the row is still PENDING after the restart and the mail is sent again: at most one duplicate
@@ -67,27 +69,32 @@ public class NotificationDispatcher {
         }
     }
 
-    /** Sends everything due now. @return how many notifications were attempted */
+    /**
+     * Sends everything due now over one mail connection (opened only if something is due). Safe to call from
+     * several threads at once. @return how many notifications were attempted
+     */
     public int dispatchDue() {
         int attempted = 0;
-        while (Boolean.TRUE.equals(transactions.execute(status -> dispatchNext()))) {
-            attempted++;
+        try (MailGateway.Connection connection = mail.connect()) {
+            while (Boolean.TRUE.equals(transactions.execute(status -> dispatchNext(connection)))) {
+                attempted++;
+            }
         }
         return attempted;
     }
 
-    private boolean dispatchNext() {
+    private boolean dispatchNext(MailGateway.Connection connection) {
         Instant now = clock.instant();
         return store.lockNextDue(now).map(notification -> {
-            attempt(notification, now);
+            attempt(notification, now, connection);
             return true;
         }).orElse(false);
     }
 
-    private void attempt(Notification notification, Instant now) {
+    private void attempt(Notification notification, Instant now, MailGateway.Connection connection) {
         int attempt = notification.attempts() + 1;
         try {
-            mail.send(withLinkRevealed(notification));
+            connection.send(withLinkRevealed(notification));
         } catch (RuntimeException failure) {
             recordFailure(notification, attempt, now, failure);
             return;

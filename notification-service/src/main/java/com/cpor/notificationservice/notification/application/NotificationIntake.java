@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Turns consumed events into PENDING notifications. Runs inside the inbox transaction: the event id, the
  * remembered claim facts and the pending rows commit together, so a redelivered event adds nothing.
- * Nothing is sent here; {@link NotificationDispatcher} delivers the rows.
+ * Nothing is sent here; {@link NotificationDispatcher} delivers the rows, woken by {@code mailQueued} once they
+ * commit (its poll is the fallback).
  */
 public class NotificationIntake {
 
@@ -40,9 +41,11 @@ public class NotificationIntake {
     private final NotificationStore store;
     private final Clock clock;
     private final DeliveryReports reports;
+    private final Runnable mailQueued;
 
+    /** @param mailQueued told of each new row inside its transaction (it acts after the commit) */
     public NotificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner, NoticeRenderer renderer,
-                              NotificationStore store, Clock clock, DeliveryReports reports) {
+                              NotificationStore store, Clock clock, DeliveryReports reports, Runnable mailQueued) {
         this.inbox = inbox;
         this.directory = directory;
         this.planner = planner;
@@ -50,6 +53,7 @@ public class NotificationIntake {
         this.store = store;
         this.clock = clock;
         this.reports = reports;
+        this.mailQueued = mailQueued;
     }
 
     public void accept(CporEvent event) {
@@ -74,10 +78,12 @@ public class NotificationIntake {
             // no addresses in logs; the line carries the trace id of the event that caused it
             log.info("Queued {} for claim {} (event {} {})", notice.template(), event.claimId(), event.typeName(),
                     event.eventId());
-            store.addIfAbsent(Notification.pending(event.eventId(), event.typeName(), event.claimId(),
+            if (store.addIfAbsent(Notification.pending(event.eventId(), event.typeName(), event.claimId(),
                     notice.template(), notice.recipient().email(), notice.recipient().name(),
                     mail.locale().toLanguageTag(), mail.subject(), mail.textBody(), mail.htmlBody(), notice.secretLink(),
-                    clock.instant()));
+                    clock.instant()))) {
+                mailQueued.run();
+            }
         }
     }
 
