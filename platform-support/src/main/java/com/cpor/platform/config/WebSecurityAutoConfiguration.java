@@ -1,6 +1,7 @@
 package com.cpor.platform.config;
 
 import com.cpor.platform.security.ApiProtectionProperties;
+import com.cpor.platform.security.CachingJwtDecoder;
 import com.cpor.platform.security.CallerArgumentResolver;
 import com.cpor.platform.security.ProblemJsonRequestRejectedHandler;
 import com.cpor.platform.security.ProblemJsonSecurityHandlers;
@@ -15,6 +16,7 @@ import com.cpor.platform.web.idempotency.IdempotencyFilter;
 import com.cpor.platform.web.idempotency.IdempotencyStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,6 +35,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +47,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -98,6 +102,26 @@ public class WebSecurityAutoConfiguration {
         idempotency.ifAvailable(store -> http.addFilterAfter(new IdempotencyFilter(store, jsonMapper),
                 limiter != null ? WriteRateLimitFilter.class : AuthorizationFilter.class));
         return http.build();
+    }
+
+    /**
+     * Wraps the token decoder Spring Boot builds (issuer, audience, expiry, signature, {@code sub}) so a token it
+     * accepted is not validated again on the caller's next requests ({@link CachingJwtDecoder}).
+     */
+    @Bean
+    static BeanPostProcessor cporCachingJwtDecoder(ObjectProvider<ApiProtectionProperties> protection) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof CachingJwtDecoder) {
+                    return bean;
+                }
+                ApiProtectionProperties.TokenCache cache = protection.getObject().tokenCache();
+                return cache.enabled()
+                        ? new CachingJwtDecoder(decoder, cache.maxAge(), cache.maxEntries(), Clock.systemUTC())
+                        : bean;
+            }
+        };
     }
 
     /** URLs the firewall refuses are a 400 problem, like every other invalid input. */
