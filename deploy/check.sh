@@ -5,9 +5,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
 promtool check config deploy/prometheus/prometheus.yml
 promtool check rules deploy/prometheus/alerts.yml
-promtool test rules deploy/prometheus/alerts.test.yml
+# the rules as Prometheus loads them: rendered with absolute runbook links (the default CPOR_RUNBOOK_URL)
+CPOR_RUNBOOK_URL='' deploy/prometheus/render-alerts.sh > "$work/alerts.yml"
+cp deploy/prometheus/alerts.test.yml "$work/"
+promtool test rules "$work/alerts.test.yml"
+# a configured base reaches every link; a relative one is refused
+CPOR_RUNBOOK_URL=https://wiki.example.org/cpor/runbook deploy/prometheus/render-alerts.sh \
+    | python3 -c '
+import re, sys
+links = re.findall(r"runbook_url: \"([^\"]*)\"", sys.stdin.read())
+if not links or any(not re.fullmatch(r"https://wiki\.example\.org/cpor/runbook#[a-z0-9-]+", link) for link in links):
+    sys.exit("render-alerts.sh: not every runbook_url starts with CPOR_RUNBOOK_URL: %s" % links)
+print("alerts: %d absolute runbook links from CPOR_RUNBOOK_URL" % len(links))
+'
+if CPOR_RUNBOOK_URL=docs/runbook.md deploy/prometheus/render-alerts.sh >/dev/null 2>&1; then
+    echo "render-alerts.sh accepted a relative CPOR_RUNBOOK_URL" >&2; exit 1
+fi
 
 if command -v docker-compose >/dev/null 2>&1; then
     docker-compose -f docker-compose.yml config -q
@@ -27,8 +45,6 @@ if len(services) != 4 or None in {v for pair in settings.values() for v in pair}
 print("docker-compose.yml: the four services share the calendar %s" % (next(iter(settings.values())),))
 '
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 python3 - "$work/dashboard-queries.yml" <<'PY'
 import glob, json, re, sys
 # every dashboard is valid JSON; every query becomes a recording rule so that promtool parses its PromQL
@@ -43,12 +59,15 @@ for path in sorted(glob.glob("deploy/grafana/dashboards/*.json")):
             rules.append({"record": "dashboard:query:%d" % len(rules), "expr": expr})
 with open(sys.argv[1], "w") as f:
     json.dump({"groups": [{"name": "dashboards", "rules": rules}]}, f)
-# every alert's runbook_url points at a heading of docs/runbook.md
+# every alert's runbook_url is @RUNBOOK_URL@#<a heading of docs/runbook.md>
 alerts = open("deploy/prometheus/alerts.yml", encoding="utf-8").read()
 runbook = open("docs/runbook.md", encoding="utf-8").read()
 anchors = {re.sub(r"[^a-z0-9 -]", "", h.strip().lower()).replace(" ", "-")
            for h in re.findall(r"^#+ (.*)$", runbook, re.M)}
-missing = sorted(set(re.findall(r"runbook\.md#([a-z0-9-]+)", alerts)) - anchors)
+links = re.findall(r"runbook_url: \"([^\"]*)\"", alerts)
+if len(links) != len(re.findall(r"- alert: ", alerts)) or any(not l.startswith("@RUNBOOK_URL@#") for l in links):
+    sys.exit("every alert needs runbook_url: \"@RUNBOOK_URL@#<section>\": %s" % links)
+missing = sorted({l.split("#", 1)[1] for l in links} - anchors)
 if missing:
     sys.exit("alerts link to missing runbook sections: %s" % ", ".join(missing))
 print("dashboards: %d queries; runbook: every alert has its section" % len(rules))

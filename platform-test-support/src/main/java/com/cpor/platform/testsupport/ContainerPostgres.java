@@ -6,7 +6,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /** PostgreSQL in a container, when a Docker engine is available. */
 final class ContainerPostgres implements PostgresServer {
 
-    private final PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+    private final PostgreSQLContainer container = new PostgreSQLContainer("postgres:16.14-alpine");
 
     @Override
     public void start() {
