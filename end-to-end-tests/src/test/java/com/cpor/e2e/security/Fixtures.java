@@ -99,7 +99,7 @@ final class Fixtures {
     static String sentNotificationOf(String claimId) {
         String url = SharedPlatform.baseUrl("notification-service") + "/api/v1/notifications?claimId=" + claimId;
         JsonNode sent = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            for (JsonNode notification : Http.as(Who.STAFF).get(url).expect(200).json()) {
+            for (JsonNode notification : Http.as(Who.STAFF).get(url).expect(200).json().get("items")) {
                 if ("SENT".equals(notification.get("status").asString())) {
                     return notification;
                 }

@@ -71,7 +71,7 @@ class HostileInputE2EIT {
         assertThat(Http.as(PARTNER_ADMIN).get(SharedPlatform.claims() + "?size=100").status()).isEqualTo(200);
         assertThat(Http.as(REVIEWER).get(SharedPlatform.reviews() + "?size=201").status()).isEqualTo(400);
         assertInvalid(Http.as(STAFF).get(SharedPlatform.baseUrl("notification-service")
-                + "/api/v1/notifications?status=SENT&limit=501"), "limit");
+                + "/api/v1/notifications?status=SENT&size=501"), "size");
     }
 
     @Test

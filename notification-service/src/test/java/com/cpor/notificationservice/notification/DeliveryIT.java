@@ -140,7 +140,7 @@ class DeliveryIT extends NotificationServiceTestBase {
         List<CompletableFuture<Integer>> racers = List.of(CompletableFuture.supplyAsync(dispatcher::dispatchDue),
                 CompletableFuture.supplyAsync(dispatcher::dispatchDue));
 
-        await().atMost(PATIENCE).until(() -> store.find("burst-" + tag, NotificationStatus.SENT, mails).size() == mails);
+        await().atMost(PATIENCE).until(() -> store.find("burst-" + tag, NotificationStatus.SENT, 0, mails).size() == mails);
         racers.forEach(CompletableFuture::join);
         for (Notification mail : burst) {
             assertThat(mailTo(mail.recipient())).as(mail.recipient()).singleElement()
@@ -161,6 +161,16 @@ class DeliveryIT extends NotificationServiceTestBase {
         assertThat(get(path, DevUser.PARTNER_ADMIN).statusCode()).isEqualTo(403);
         assertThat(get(path, DevUser.REVIEWER).statusCode()).isEqualTo(403);
         assertThat(get(path, DevUser.REVIEW_LEAD).statusCode()).isEqualTo(200);
+        // the list envelope every service's lists share
+        JsonNode all = JSON.readTree(get(path, DevUser.STAFF).body());
+        JsonNode firstPage = JSON.readTree(get(path + "&size=1", DevUser.STAFF).body());
+        assertThat(all.get("totalItems").asLong()).isPositive().isEqualTo(all.get("items").size());
+        assertThat(firstPage.get("items").size()).isEqualTo(1);
+        assertThat(firstPage.get("page").asInt()).isZero();
+        assertThat(firstPage.get("size").asInt()).isEqualTo(1);
+        assertThat(firstPage.get("totalItems").asLong()).isEqualTo(all.get("totalItems").asLong());
+        assertThat(firstPage.get("totalPages").asLong()).isEqualTo(all.get("totalItems").asLong());
+        assertThat(get(path + "&size=501", DevUser.STAFF).body()).contains("\"field\":\"size\"");
         assertThat(post("/api/v1/notifications/" + UUID.randomUUID() + "/retry", DevUser.PARTNER_ADMIN).statusCode())
                 .isEqualTo(403);
         assertThat(post("/api/v1/notifications/" + UUID.randomUUID() + "/retry", DevUser.STAFF).statusCode())

@@ -404,8 +404,13 @@ class NotificationDispatcherTest {
         }
 
         @Override
-        public synchronized List<Notification> find(String claimId, NotificationStatus status, int limit) {
+        public synchronized List<Notification> find(String claimId, NotificationStatus status, int offset, int limit) {
             return List.copyOf(rows.values());
+        }
+
+        @Override
+        public synchronized long count(String claimId, NotificationStatus status) {
+            return rows.size();
         }
 
         private synchronized void update(UUID id, int attempts, NotificationStatus status, Instant next, String error, Instant sentAt) {

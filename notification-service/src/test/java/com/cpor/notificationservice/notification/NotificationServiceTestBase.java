@@ -117,7 +117,7 @@ abstract class NotificationServiceTestBase {
         if (response.statusCode() != 200) {
             throw new AssertionError("GET notifications: " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body());
+        return JSON.readTree(response.body()).get("items");
     }
 
     private URI uri(String path) {

@@ -33,6 +33,9 @@ public interface NotificationStore {
 
     long count(NotificationStatus status);
 
-    /** Newest first; either filter may be null. */
-    List<Notification> find(String claimId, NotificationStatus status, int limit);
+    /** One page, newest first; either filter may be null. */
+    List<Notification> find(String claimId, NotificationStatus status, int offset, int limit);
+
+    /** How many {@link #find} matches in all. */
+    long count(String claimId, NotificationStatus status);
 }

@@ -103,20 +103,33 @@ class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
-    public List<Notification> find(String claimId, NotificationStatus status, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE true");
+    public List<Notification> find(String claimId, NotificationStatus status, int offset, int limit) {
         List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM notification WHERE " + filter(claimId, status, params)
+                + " ORDER BY created_at DESC, notification_id OFFSET ? LIMIT ?";
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(sql).params(params).query(ROW).list();
+    }
+
+    @Override
+    public long count(String claimId, NotificationStatus status) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("SELECT count(*) FROM notification WHERE " + filter(claimId, status, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String filter(String claimId, NotificationStatus status, List<Object> params) {
+        StringBuilder where = new StringBuilder("true");
         if (claimId != null) {
-            sql.append(" AND claim_id = ?");
+            where.append(" AND claim_id = ?");
             params.add(claimId);
         }
         if (status != null) {
-            sql.append(" AND status = ?");
+            where.append(" AND status = ?");
             params.add(status.name());
         }
-        sql.append(" ORDER BY created_at DESC, notification_id LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return where.toString();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -6,6 +6,7 @@ import com.cpor.notificationservice.notification.domain.NotificationStatus;
 import com.cpor.platform.web.InvalidInputProblem;
 import com.cpor.platform.web.InvalidStateProblem;
 import com.cpor.platform.web.NotFoundProblem;
+import com.cpor.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +31,8 @@ import java.util.UUID;
 class NotificationController {
 
     static final String STAFF_ONLY = "hasAnyRole('STAFF','REVIEW_LEAD')";
-    static final int MAX_LIMIT = 500;
+    static final int MAX_SIZE = 500;
+    static final int MAX_PAGE = 10_000;
 
     private final NotificationStore store;
     private final Clock clock;
@@ -43,18 +45,25 @@ class NotificationController {
     @GetMapping
     @Operation(summary = "List notifications of a claim and/or with a status, newest first",
             description = "status=FAILED lists the dead letters an operator may replay.")
-    List<NotificationView> list(
+    PageResponse<NotificationView> list(
             @Parameter(description = "Claim id") @RequestParam(required = false) String claimId,
             @Parameter(description = "PENDING, SENT or FAILED") @RequestParam(required = false) String status,
-            @Parameter(description = "Maximum rows (1–500)") @RequestParam(defaultValue = "100") int limit) {
+            @Parameter(description = "Page, from 0 (at most 10000)") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size (1–500)") @RequestParam(defaultValue = "100") int size) {
         if ((claimId == null || claimId.isBlank()) && status == null) {
             throw new InvalidInputProblem("claimId", "give a claimId or a status");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputProblem("limit", "must be between 1 and " + MAX_LIMIT);
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInputProblem("page", "must be between 0 and " + MAX_PAGE);
         }
-        return store.find(claimId == null || claimId.isBlank() ? null : claimId, parseStatus(status), limit).stream()
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidInputProblem("size", "must be between 1 and " + MAX_SIZE);
+        }
+        String claim = claimId == null || claimId.isBlank() ? null : claimId;
+        NotificationStatus wanted = parseStatus(status);
+        List<NotificationView> items = store.find(claim, wanted, page * size, size).stream()
                 .map(NotificationView::of).toList();
+        return PageResponse.of(items, page, size, store.count(claim, wanted));
     }
 
     @GetMapping("/{id}")
