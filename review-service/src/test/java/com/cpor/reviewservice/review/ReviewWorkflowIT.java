@@ -19,6 +19,7 @@ import com.cpor.reviewservice.ReviewApi.Response;
 import com.cpor.reviewservice.ReviewServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -468,6 +469,13 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
                 .contains(mine).doesNotContain(earlier, competitor);
         assertThat(claimIds(api.get(SECOND_REVIEWER, "/api/v1/reviews?assignedToMe=true&size=200")))
                 .doesNotContain(mine);
+        // the list envelope every service's lists share: totals over all pages
+        JsonNode all = api.get(REVIEWER, "/api/v1/reviews?assignedToMe=true&size=200").body();
+        JsonNode firstPage = api.get(REVIEWER, "/api/v1/reviews?assignedToMe=true&size=1").body();
+        assertThat(all.get("totalItems").asLong()).isPositive().isEqualTo(all.get("items").size());
+        assertThat(firstPage.get("items").size()).isEqualTo(1);
+        assertThat(firstPage.get("totalItems").asLong()).isEqualTo(all.get("totalItems").asLong());
+        assertThat(firstPage.get("totalPages").asLong()).isEqualTo(all.get("totalItems").asLong());
         assertThat(claimIds(api.get(REVIEWER, "/api/v1/reviews?competingOnly=true&size=200")))
                 .contains(earlier, competitor).doesNotContain(mine);
         String dueBefore = clock.instant().minus(Duration.ofDays(5)).toString();

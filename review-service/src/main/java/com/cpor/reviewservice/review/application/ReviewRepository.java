@@ -27,6 +27,9 @@ public interface ReviewRepository {
     /** The queue: filtered, most urgent deadline first, then oldest. */
     List<Review> search(ReviewQuery query);
 
+    /** How many reviews the query's filters match, over all pages. */
+    long count(ReviewQuery query);
+
     void appendHistory(String claimId, ReviewHistoryEntry entry);
 
     List<ReviewHistoryEntry> history(String claimId);

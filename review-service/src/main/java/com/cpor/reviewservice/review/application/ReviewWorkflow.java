@@ -53,6 +53,12 @@ public class ReviewWorkflow {
         return reviews.search(query);
     }
 
+    /** How many reviews the queue's filters match, over all pages. */
+    @Transactional(readOnly = true)
+    public long queueSize(ReviewQuery query) {
+        return reviews.count(query);
+    }
+
     @Transactional(readOnly = true)
     public ReviewFile file(String claimId) {
         Review review = reviews.find(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));

@@ -101,8 +101,23 @@ class JdbcReviewRepository implements ReviewRepository {
 
     /** The queue: filtered, most urgent deadline first, then oldest. */
     public List<Review> search(ReviewQuery query) {
-        StringBuilder where = new StringBuilder("WHERE status IN (:statuses)");
         Map<String, Object> params = new HashMap<>();
+        String where = queueFilter(query, params);
+        params.put("limit", query.size());
+        params.put("offset", (long) query.page() * query.size());
+        return jdbc.sql("SELECT " + COLUMNS + " FROM review " + where
+                        + " ORDER BY next_due_at ASC NULLS LAST, queued_at ASC, claim_id LIMIT :limit OFFSET :offset")
+                .params(params).query(JdbcReviewRepository::map).list();
+    }
+
+    public long count(ReviewQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT count(*) FROM review " + queueFilter(query, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String queueFilter(ReviewQuery query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("WHERE status IN (:statuses)");
         params.put("statuses", (query.statuses().isEmpty()
                 ? Arrays.stream(ReviewStatus.values()).filter(ReviewStatus::isOpen).toList()
                 : List.copyOf(query.statuses())).stream().map(Enum::name).toList());
@@ -117,11 +132,7 @@ class JdbcReviewRepository implements ReviewRepository {
             where.append(" AND reviewer_id = :assignedTo");
             params.put("assignedTo", query.assignedTo());
         }
-        params.put("limit", query.size());
-        params.put("offset", (long) query.page() * query.size());
-        return jdbc.sql("SELECT " + COLUMNS + " FROM review " + where
-                        + " ORDER BY next_due_at ASC NULLS LAST, queued_at ASC, claim_id LIMIT :limit OFFSET :offset")
-                .params(params).query(JdbcReviewRepository::map).list();
+        return where.toString();
     }
 
     public void appendHistory(String claimId, ReviewHistoryEntry entry) {

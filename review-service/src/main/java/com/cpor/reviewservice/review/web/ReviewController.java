@@ -3,6 +3,7 @@ package com.cpor.reviewservice.review.web;
 import com.cpor.events.Actor;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
+import com.cpor.platform.web.PageResponse;
 import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.application.ReviewWorkflow;
 import com.cpor.reviewservice.review.application.ReviewWorkflow.ReviewerAct;
@@ -49,14 +50,11 @@ public class ReviewController {
         this.policies = policies;
     }
 
-    public record QueuePage(List<ReviewView> items, int page, int size) {
-    }
-
     @GetMapping
     @Operation(summary = "The review queue, most urgent deadline first",
             description = "Without a status filter: reviews still waiting for someone (queued, in review, "
                     + "awaiting the partner, disputes).")
-    public QueuePage queue(
+    public PageResponse<ReviewView> queue(
             @RequestParam(required = false) @Parameter(description = "review statuses") List<ReviewStatus> status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             @Parameter(description = "only reviews whose current deadline is before this instant") Instant dueBefore,
@@ -69,7 +67,8 @@ public class ReviewController {
                 ? Set.of() : EnumSet.copyOf(status);
         ReviewQuery query = new ReviewQuery(statuses, dueBefore, competingOnly,
                 assignedToMe ? caller.subject() : null, page, size);
-        return new QueuePage(workflow.queue(query).stream().map(this::view).toList(), page, size);
+        return PageResponse.of(workflow.queue(query).stream().map(this::view).toList(), page, size,
+                workflow.queueSize(query));
     }
 
     @GetMapping("/{claimId}")
