@@ -23,6 +23,7 @@ class MetricsE2EIT {
 
     @Test
     void a_lifecycle_shows_in_the_business_metrics_of_every_service() {
+        E2EPlatform.get(); // started outside the waits below: a first start may take longer than any of them
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 value(scrape("consent-service"), "cpor_consent_windows_open") == 0);
         Map<String, Map<String, Double>> before = scrapeAll();

@@ -159,7 +159,39 @@ public final class Platform implements AutoCloseable {
         CompletableFuture.allOf(database, broker).join();
     }
 
+    /**
+     * Makes the services' AOT caches ({@link AotCache}) without starting the services: the infrastructure runs only
+     * while each service's training run refreshes its context against it. A build step before the end-to-end tests,
+     * so no test waits for a training run.
+     */
+    public static void trainAotCaches(Settings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startInfrastructure();
+            platform.defineServices();
+            platform.services.values().parallelStream().forEach(ServiceProcess::prepare);
+        } finally {
+            platform.close();
+        }
+    }
+
     private void startServices(List<String> oneByOne) {
+        defineServices();
+        if (oneByOne != null) {
+            for (String service : oneByOne) {
+                services.get(service).start();
+                services.get(service).awaitHealthy(Duration.ofMinutes(3));
+            }
+        } else {
+            // side by side: a first start after a build trains each service's AOT cache before launching it
+            services.values().parallelStream().forEach(ServiceProcess::start);
+            services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
+        }
+        // the sample users' partner organisations: claims name them (spec §8), as staff would have entered them
+        SamplePartner.seed(services.get("claim-service").baseUrl(), identity.tokenFor(DevUser.STAFF));
+    }
+
+    private void defineServices() {
         Path logs = settings.logDirectory() != null ? settings.logDirectory()
                 : settings.stateDirectory() != null ? settings.stateDirectory().resolve("logs")
                 : settings.home().resolve("target/service-logs");
@@ -188,17 +220,6 @@ public final class Platform implements AutoCloseable {
             services.put(service, new ServiceProcess(service, jarOf(service), settings.ports().of(service), properties,
                     logs.resolve(service + ".log")));
         }
-        if (oneByOne != null) {
-            for (String service : oneByOne) {
-                services.get(service).start();
-                services.get(service).awaitHealthy(Duration.ofMinutes(3));
-            }
-        } else {
-            services.values().forEach(ServiceProcess::start);
-            services.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(6)));
-        }
-        // the sample users' partner organisations: claims name them (spec §8), as staff would have entered them
-        SamplePartner.seed(services.get("claim-service").baseUrl(), identity.tokenFor(DevUser.STAFF));
     }
 
     /**

@@ -64,16 +64,13 @@ public final class ServiceProcess {
     }
 
     public synchronized void start() {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
-        }
+        AotCache.Launch launch = prepare();
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions());
+        command.add(AotCache.javaCommand());
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(jar.toString());
-        command.add("--server.port=" + port);
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add(launch.jar().toString());
+        command.addAll(arguments());
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -87,11 +84,26 @@ public final class ServiceProcess {
         }
     }
 
+    /** How this service's JVM starts: from its AOT cache, trained now if there is none yet ({@link AotCache}). */
+    synchronized AotCache.Launch prepare() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
+        }
+        return AotCache.launch(jar, jvmOptions(), arguments(), environment);
+    }
+
+    private List<String> arguments() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--server.port=" + port);
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
+    }
+
     /**
      * The service JVMs' flags: small and quick to start by default; {@code -Dcpor.services.jvm-options="..."} (space
      * separated) replaces them, e.g. with the production image's flags for a benchmark.
      */
-    static List<String> jvmOptions() {
+    public static List<String> jvmOptions() {
         String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
         return options.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(options.split("\\s+"));
     }
