@@ -75,6 +75,10 @@ public final class BenchmarkRun {
             LifecycleRun.main(args);
             return;
         }
+        if ("startup".equals(System.getProperty("benchmark.suite"))) {
+            StartupRun.main(args);
+            return;
+        }
         // close idle client connections before the server does, so a POST never goes out on a half-closed one
         System.setProperty("jdk.httpclient.keepalive.timeout", "5");
         Plan plan = Plan.named(System.getProperty("benchmark.profile", "full"));
