@@ -16,7 +16,8 @@ public class SamplePartnerDirectory {
             for (SamplePartner partner : SamplePartner.values()) {
                 if (directory.organisationOf(partner.partnerId()).isEmpty()) {
                     directory.put(partner.partnerId(), new PartnerDirectory.PartnerChange(partner.organisationName(),
-                            partner.country(), partner.timeZone(), partner.locationIds()));
+                            partner.country(), partner.timeZone(), partner.locationIds()), version -> {
+                    });
                 }
             }
         };

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /** Calls the running service's REST API over HTTP with a real bearer token, like a reviewer's browser. */
 public final class ReviewApi {
@@ -23,7 +24,7 @@ public final class ReviewApi {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public record Response(int status, JsonNode body, String contentType) {
+    public record Response(int status, JsonNode body, String contentType, String etag) {
         public String text(String field) {
             JsonNode node = body.path(field);
             return node.isMissingNode() || node.isNull() ? null : node.asString();
@@ -35,9 +36,15 @@ public final class ReviewApi {
     }
 
     public Response post(DevUser user, String path, String jsonBody) {
+        return post(user, path, jsonBody, Map.of());
+    }
+
+    /** POST with extra headers (If-Match). */
+    public Response post(DevUser user, String path, String jsonBody, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        headers.forEach(request::header);
         return send(user, request);
     }
 
@@ -50,7 +57,8 @@ public final class ReviewApi {
             JsonNode body = response.body() == null || response.body().isBlank()
                     ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), body,
-                    response.headers().firstValue("Content-Type").orElse(null));
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -47,10 +47,21 @@ final class Http {
         return json(method, url, "application/json", body);
     }
 
+    /**
+     * PATCH and PUT send If-Match with the ETag the caller reads first, as a client editing what it read does (the
+     * API answers 428 without it); when the caller cannot read the resource, they send none.
+     */
     Response json(String method, String url, String contentType, Object body) {
         String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return send(request(url).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(text)));
+        HttpRequest.Builder request = request(url).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
+        if (method.equals("PATCH") || method.equals("PUT")) {
+            String etag = get(url).etag();
+            if (etag != null) {
+                request.header("If-Match", etag);
+            }
+        }
+        return send(request);
     }
 
     Response delete(String url) {
@@ -78,7 +89,8 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.statusCode() == 200 ? response.headers().firstValue("ETag").orElse(null) : null);
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -87,7 +99,8 @@ final class Http {
         }
     }
 
-    record Response(int status, String body, String contentType) {
+    /** @param etag the ETag of a 200 answer, null otherwise */
+    record Response(int status, String body, String contentType, String etag) {
 
         JsonNode json() {
             return JSON.readTree(body);

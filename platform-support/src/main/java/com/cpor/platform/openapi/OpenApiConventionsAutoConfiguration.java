@@ -16,15 +16,24 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.cpor.platform.security.Caller;
+import com.cpor.platform.web.IfMatch;
+import com.cpor.platform.web.Versioned;
 import com.cpor.platform.web.idempotency.IdempotencyFilter;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -62,6 +71,14 @@ public class OpenApiConventionsAutoConfiguration {
             "409", "The first request with this `Idempotency-Key` has not finished; retry after `Retry-After`",
             "422", "This `Idempotency-Key` was used for another request (method, path or body)");
 
+    /** Answers of a write that takes If-Match ({@link IfMatch}). */
+    private static final Map<String, String> CONDITIONAL_PROBLEMS = orderedOf(
+            "412", "If-Match names no current ETag of the resource: it changed since the client read it "
+                    + "(`currentETag` names the current one)");
+
+    private static final Map<String, String> REQUIRED_CONDITION_PROBLEMS = orderedOf(
+            "428", "If-Match is missing: this write overwrites fields, so it must name the ETag it is based on");
+
     private static final Map<String, String> SECURED_PROBLEMS = orderedOf(
             "401", "No valid bearer token",
             "403", "The caller's roles do not allow this operation");
@@ -69,6 +86,55 @@ public class OpenApiConventionsAutoConfiguration {
     static {
         // the caller comes from the bearer token, not from a request parameter
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // documented as the If-Match header by platformConditionalWrites
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class);
+    }
+
+    /** If-Match, 412 and 428 where a write takes {@link IfMatch}; the ETag header where the answer is {@link Versioned}. */
+    @Bean
+    GlobalOperationCustomizer platformConditionalWrites() {
+        return (operation, handler) -> {
+            documentConditionalWrite(operation, handler);
+            return operation;
+        };
+    }
+
+    static void documentConditionalWrite(Operation operation, HandlerMethod handler) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.getParameterType() == IfMatch.class) {
+                boolean required = parameter.hasParameterAnnotation(IfMatch.Required.class);
+                // a PUT may also create, where there is nothing to match: required only to replace
+                boolean creates = handler.hasMethodAnnotation(PutMapping.class);
+                operation.addParametersItem(new HeaderParameter().name(IfMatch.HEADER).required(required && !creates)
+                        .description("The resource's `ETag` as the client read it (or `*`); a stale one is refused "
+                                + "with 412" + (!required ? ""
+                                : creates ? ". Required to replace an existing resource (428 without it)"
+                                : ". Required (428 without it): this write overwrites fields"))
+                        .schema(new StringSchema().example("\"7\"")));
+                documentProblems(operation, CONDITIONAL_PROBLEMS);
+                if (required) {
+                    documentProblems(operation, REQUIRED_CONDITION_PROBLEMS);
+                }
+            }
+        }
+        if (operation.getResponses() != null && Versioned.class.isAssignableFrom(representationOf(handler))) {
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getContent() != null) {
+                    response.addHeaderObject("ETag", new Header()
+                            .description("The resource's version as a strong entity-tag; send it as If-Match")
+                            .schema(new StringSchema().example("\"7\"")));
+                }
+            });
+        }
+    }
+
+    /** The body type a handler answers with ({@code T} of {@code ResponseEntity<T>}). */
+    private static Class<?> representationOf(HandlerMethod handler) {
+        ResolvableType type = ResolvableType.forMethodReturnType(handler.getMethod());
+        if (HttpEntity.class.isAssignableFrom(type.toClass())) {
+            type = type.as(HttpEntity.class).getGeneric(0);
+        }
+        return type.toClass();
     }
 
     @Bean
@@ -172,6 +238,7 @@ public class OpenApiConventionsAutoConfiguration {
         problem.addProperty("errors", new ArraySchema().items(fieldError));
         problem.addProperty("currentStatus", new StringSchema());
         problem.addProperty("allowedActions", new ArraySchema().items(new StringSchema()));
+        problem.addProperty("currentETag", new StringSchema().description("412: the resource's current ETag"));
         return problem;
     }
 

@@ -5,7 +5,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import com.cpor.platform.web.IfMatch;
+import com.cpor.platform.web.Versioned;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.method.HandlerMethod;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -82,6 +90,60 @@ class OpenApiConventionsIT {
         assertThat(api.getSecurity()).singleElement().matches(requirement -> requirement.containsKey("bearer"));
         assertThat(api.getResponses()).containsKeys("400", "401", "403", "404");
         assertThat(openApi.getComponents().getSchemas()).containsKey("Problem");
+    }
+
+    @Test
+    void a_write_taking_if_match_documents_the_header_412_and_where_required_428_and_a_versioned_answer_its_etag()
+            throws Exception {
+        Operation patch = operationAnswering("200");
+        Operation action = operationAnswering("200");
+        Operation put = operationAnswering("201");
+
+        OpenApiConventionsAutoConfiguration.documentConditionalWrite(patch, handler("patch"));
+        OpenApiConventionsAutoConfiguration.documentConditionalWrite(action, handler("act"));
+        OpenApiConventionsAutoConfiguration.documentConditionalWrite(put, handler("put"));
+
+        assertThat(patch.getParameters()).singleElement().satisfies(header -> {
+            assertThat(header.getName()).isEqualTo("If-Match");
+            assertThat(header.getIn()).isEqualTo("header");
+            assertThat(header.getRequired()).isTrue();
+        });
+        assertThat(patch.getResponses()).containsKeys("412", "428");
+        assertThat(patch.getResponses().get("200").getHeaders()).containsKey("ETag");
+        assertThat(action.getParameters()).singleElement().satisfies(header -> assertThat(header.getRequired()).isFalse());
+        assertThat(action.getResponses()).containsKey("412").doesNotContainKey("428");
+        assertThat(put.getParameters()).singleElement().satisfies(header ->
+                assertThat(header.getRequired()).as("a PUT may create, with nothing to match").isFalse());
+        assertThat(put.getResponses()).containsKeys("412", "428");
+        assertThat(put.getResponses().get("201").getHeaders()).containsKey("ETag");
+    }
+
+    private static Operation operationAnswering(String status) {
+        return new Operation().responses(new ApiResponses().addApiResponse(status, new ApiResponse()
+                .content(new Content().addMediaType("application/json", new MediaType()))));
+    }
+
+    private static HandlerMethod handler(String name) throws NoSuchMethodException {
+        return new HandlerMethod(new ConditionalProbe(), ConditionalProbe.class.getDeclaredMethod(name, IfMatch.class));
+    }
+
+    record Thing(long version) implements Versioned {
+    }
+
+    static class ConditionalProbe {
+
+        Thing patch(@IfMatch.Required IfMatch ifMatch) {
+            return new Thing(1);
+        }
+
+        String act(IfMatch ifMatch) {
+            return "done";
+        }
+
+        @PutMapping
+        ResponseEntity<Thing> put(@IfMatch.Required IfMatch ifMatch) {
+            return ResponseEntity.ok(new Thing(1));
+        }
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {

@@ -215,7 +215,7 @@ class ReviewRoundsTest {
         String claimId = ClaimEvents.newClaimId();
         Review review = new Review(claimId, ReviewStatus.DISPUTE_OPEN, ClaimStatus.DISPUTED, 2, null,
                 ReviewDeadlines.NONE, ClaimEvents.snapshot(claimId, ClaimStatus.DISPUTED, List.of(), NOW), null, null,
-                null, null, NOW, NOW);
+                null, null, NOW, NOW, 1);
 
         decideDispute(review, IVAN, false, DisputeDecided.Outcome.UPHOLD, LATER);
 

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.cpor.devinfra.DevUser.OTHER_PARTNER_ADMIN;
 import static com.cpor.devinfra.DevUser.PARTNER_ADMIN;
@@ -97,6 +98,30 @@ class ReviewWorkflowIT extends ReviewServiceTestBase {
         assertThat(event.decisionDueAt()).isEqualTo(calendar.plusBusinessDays(startedAt, 5));
         assertThat(timers.stateOf("review-start-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.CANCELLED);
         assertThat(timers.stateOf("review-decision-sla:" + claimId + ":1")).contains(DurableTimers.TimerState.PENDING);
+    }
+
+    @Test
+    void every_answer_with_the_review_carries_its_version_as_etag_and_a_decision_honours_if_match() {
+        String claimId = queuedClaim();
+        Response read = api.get(REVIEWER, "/api/v1/reviews/" + claimId);
+        assertThat(read.etag()).isEqualTo("\"" + read.body().at("/review/version").asLong() + "\"");
+
+        Response started = api.post(REVIEWER, path(claimId, "start"), null, Map.of("If-Match", read.etag()));
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.etag()).isEqualTo("\"" + started.body().at("/version").asLong() + "\"")
+                .isNotEqualTo(read.etag());
+        published(ReviewStarted.class, claimId);
+
+        Response stale = api.post(REVIEWER, path(claimId, "approve"), "{}", Map.of("If-Match", read.etag()));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.text("type")).isEqualTo("urn:cpor:problem:stale-version");
+        assertThat(stale.text("currentETag")).isEqualTo(started.etag());
+        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString())
+                .isEqualTo("IN_REVIEW");
+
+        Response approved = api.post(REVIEWER, path(claimId, "approve"), "{}", Map.of("If-Match", started.etag()));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.etag()).isEqualTo("\"" + approved.body().at("/version").asLong() + "\"");
     }
 
     @Test

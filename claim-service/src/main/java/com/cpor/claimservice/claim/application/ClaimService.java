@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /** The partner's (and reviewers' read and comment) use cases; each one commits its change and its events together. */
 @Service
@@ -137,7 +138,8 @@ public class ClaimService {
         return caller.isReviewer() ? null : caller.partnerIds();
     }
 
-    // ---- partner changes
+    // ---- partner changes: each write calls its precondition (the web layer's If-Match check) with the version of
+    // the claim it locked, before anything changes
 
     @Transactional
     public ClaimView create(Caller caller, ClaimDetails details) {
@@ -199,8 +201,9 @@ public class ClaimService {
     }
 
     @Transactional
-    public void delete(Caller caller, String claimId) {
+    public void delete(Caller caller, String claimId, LongConsumer precondition) {
         Claim claim = ownedForUpdate(caller, claimId);
+        precondition.accept(claim.version());
         claim.checkCanBeDeleted(journal.now());
         claims.delete(claimId);
     }
@@ -210,7 +213,8 @@ public class ClaimService {
      * file never holds up the claim's other writers; {@code content} was read with the size limit already applied.
      */
     @Transactional
-    public PoeDocument addDocument(Caller caller, String claimId, String fileName, byte[] content) {
+    public PoeDocument addDocument(Caller caller, String claimId, String fileName, byte[] content,
+                                   LongConsumer precondition) {
         visible(caller, claims.find(claimId).filter(c -> caller.actsFor(c.details().partnerId())).orElse(null), claimId);
         if (content.length == 0) {
             throw new InvalidRequestException("file", "is empty");
@@ -236,6 +240,7 @@ public class ClaimService {
 
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
+        precondition.accept(loaded);
         claim.checkCanAddDocument(journal.now());
         if (documents.count(claimId) >= limits.maxDocuments()) {
             throw new ClaimConflictException(ClaimConflictException.Conflict.DOCUMENT_LIMIT,
@@ -268,10 +273,11 @@ public class ClaimService {
 
     /** Submit from EDITING, or resubmit from PARTNER_ACTION_REQUIRED; checks exclusivity (§2). */
     @Transactional
-    public ClaimView submit(Caller caller, String claimId) {
+    public ClaimView submit(Caller caller, String claimId, LongConsumer precondition) {
         lockTenantOf(claimId);
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
+        precondition.accept(loaded);
         Actor actor = partner(caller);
         Transition transition = claim.submit(actor, (int) documents.count(claimId), journal.now(), limits.fields());
         List<ClaimRepository.Overlap> overlaps = exclusivity.otherPartnersOverlaps(claim);
@@ -292,7 +298,8 @@ public class ClaimService {
 
     /** @param text the partner's words: optional, required for {@link WithdrawalReason#OTHER} */
     @Transactional
-    public ClaimView withdraw(Caller caller, String claimId, WithdrawalReason reason, String text) {
+    public ClaimView withdraw(Caller caller, String claimId, WithdrawalReason reason, String text,
+                              LongConsumer precondition) {
         if (reason == null) {
             throw new InvalidRequestException("reason", "is required, one of " + java.util.Arrays.toString(WithdrawalReason.values()));
         }
@@ -305,6 +312,7 @@ public class ClaimService {
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
+        precondition.accept(loaded);
         Actor actor = partner(caller);
         Transition transition = claim.withdraw(actor, reason, words, journal.now());
         claims.update(claim, loaded);
@@ -323,7 +331,8 @@ public class ClaimService {
     }
 
     @Transactional
-    public ClaimView dispute(Caller caller, String claimId, String justification, List<String> documentIds) {
+    public ClaimView dispute(Caller caller, String claimId, String justification, List<String> documentIds,
+                             LongConsumer precondition) {
         List<String> ids = documentIds == null ? List.of() : documentIds;
         if (justification != null && justification.length() > limits.maxCommentLength()) {
             throw new InvalidRequestException("justification", "must be at most " + limits.maxCommentLength() + " characters");
@@ -341,6 +350,7 @@ public class ClaimService {
         }
         Claim claim = ownedForUpdate(caller, claimId);
         long loaded = claim.version();
+        precondition.accept(loaded);
         Actor actor = partner(caller);
         Transition transition = claim.dispute(actor, justification, journal.now());
         Set<String> known = new TreeSet<>(documents.list(claimId).stream().map(PoeDocument::id).toList());
@@ -358,12 +368,13 @@ public class ClaimService {
 
     /** Partners comment on their own claims, reviewers on any claim. */
     @Transactional
-    public Comment addComment(Caller caller, String claimId, String text) {
+    public Comment addComment(Caller caller, String claimId, String text, LongConsumer precondition) {
         if (text == null || text.length() > limits.maxCommentLength() || text.isBlank()) {
             throw new InvalidRequestException("text", "is required (at most " + limits.maxCommentLength() + " characters)");
         }
         // locked like every other write: the event's snapshot must not be older than a transition committing meanwhile
         Claim claim = visible(caller, claims.findForUpdate(claimId).orElse(null), claimId);
+        precondition.accept(claim.version());
         Actor author = caller.asActor(caller.isReviewer() ? Actor.ActorKind.REVIEWER : Actor.ActorKind.PARTNER);
         if (comments.count(claimId) >= limits.maxComments()) {
             throw new ClaimConflictException(ClaimConflictException.Conflict.COMMENT_LIMIT,

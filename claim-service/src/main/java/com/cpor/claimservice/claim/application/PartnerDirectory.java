@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -69,12 +70,15 @@ public class PartnerDirectory {
     /**
      * Creates or replaces the organisation whose own partner ID is {@code partnerId}. An ID another organisation holds
      * is a 409; so is dropping a location ID that claims name (they would lose their organisation).
+     *
+     * @param replacing called with the version of the organisation this replaces (not on a create)
      */
     @Transactional
-    public Saved put(String partnerId, PartnerChange change) {
+    public Saved put(String partnerId, PartnerChange change, LongConsumer replacing) {
         List<String> locations = validate(partnerId, change);
         directory.lockDirectory();
         Optional<PartnerOrganisation> existing = directory.findForUpdate(partnerId);
+        existing.ifPresent(organisation -> replacing.accept(organisation.version()));
         List<String> taken = new ArrayList<>();
         for (String id : concat(partnerId, locations)) {
             directory.organisationOf(id).filter(owner -> !owner.equals(partnerId))

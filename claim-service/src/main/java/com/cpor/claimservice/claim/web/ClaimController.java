@@ -15,6 +15,7 @@ import com.cpor.events.ClaimStatus;
 import com.cpor.events.SolutionArea;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
+import com.cpor.platform.web.IfMatch;
 import com.cpor.platform.web.InvalidInputProblem;
 import com.cpor.platform.web.PayloadTooLargeProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -57,6 +57,8 @@ import java.util.Locale;
 class ClaimController {
 
     private static final String READERS = Roles.PARTNER_READERS + " or " + Roles.REVIEWERS;
+    /** What If-Match problems call the resource. */
+    private static final String CLAIM = "claim";
     private static final String COMMENTERS = Roles.PARTNER_WRITERS + " or " + Roles.REVIEWERS;
 
     private final ClaimService claims;
@@ -125,8 +127,7 @@ class ClaimController {
     @Operation(summary = "Read a claim", description = "A partner sees whether its claim competes with another "
             + "partner's (competing), never the other claim (competingClaimIds is left out); reviewers see both")
     ResponseEntity<ClaimResponse> get(@PathVariable String id, Caller caller) {
-        ClaimView view = claims.get(caller, id);
-        return ResponseEntity.ok().eTag(Long.toString(view.claim().version())).body(ClaimResponse.of(view));
+        return ResponseEntity.ok(ClaimResponse.of(claims.get(caller, id)));
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -138,35 +139,20 @@ class ClaimController {
                         @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "JSON merge patch of the claim's fields",
                                 content = @Content(schema = @Schema(implementation = ClaimFields.class)))
                         @RequestBody JsonNode body,
-                        @Parameter(description = "The ETag (version) the edit is based on; a stale one is refused with 412")
-                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                        @IfMatch.Required IfMatch ifMatch,
                         Caller caller) {
         MergePatch patch = new MergePatch(body, json);
-        Long expectedVersion = parseIfMatch(ifMatch);
         return ClaimResponse.of(claims.edit(caller, id, current -> {
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new StaleVersionProblem(expectedVersion, current.version());
-            }
+            ifMatch.check(CLAIM, current.version());
             return patch.applyTo(current.details());
         }, patch.touchedFields()));
-    }
-
-    private static Long parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputProblem("If-Match", "must be the claim's ETag, e.g. \"7\"");
-        }
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Delete a claim in EDITING")
-    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        claims.delete(caller, id);
+    ResponseEntity<Void> delete(@PathVariable String id, IfMatch ifMatch, Caller caller) {
+        claims.delete(caller, id, version -> ifMatch.check(CLAIM, version));
         return ResponseEntity.noContent().build();
     }
 
@@ -174,8 +160,9 @@ class ClaimController {
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Upload a proof-of-execution document (PDF, DOCX, PNG or JPEG, judged by content)")
     ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
-                                            Caller caller) throws IOException {
-        PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), readAtMostLimit(file));
+                                            IfMatch ifMatch, Caller caller) throws IOException {
+        PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), readAtMostLimit(file),
+                version -> ifMatch.check(CLAIM, version));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{documentId}")
                 .buildAndExpand(document.id()).toUri();
         return ResponseEntity.created(location)
@@ -233,22 +220,26 @@ class ClaimController {
             description = "A resubmission that still lists a product the reviewer asked to remove "
                     + "(requestedChanges.productsToRemove) is refused with 409 urn:cpor:problem:products-to-remove, "
                     + "whose `products` names them")
-    ClaimResponse submit(@PathVariable String id, Caller caller) {
-        return ClaimResponse.of(claims.submit(caller, id));
+    ClaimResponse submit(@PathVariable String id, IfMatch ifMatch, Caller caller) {
+        return ClaimResponse.of(claims.submit(caller, id, version -> ifMatch.check(CLAIM, version)));
     }
 
     @PostMapping("/{id}/withdraw")
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Withdraw (partner request): REJECTED(PARTNER_REQUEST), final")
-    ClaimResponse withdraw(@PathVariable String id, @RequestBody Requests.Withdraw body, Caller caller) {
-        return ClaimResponse.of(claims.withdraw(caller, id, body.reason(), body.text()));
+    ClaimResponse withdraw(@PathVariable String id, @RequestBody Requests.Withdraw body, IfMatch ifMatch,
+                           Caller caller) {
+        return ClaimResponse.of(claims.withdraw(caller, id, body.reason(), body.text(),
+                version -> ifMatch.check(CLAIM, version)));
     }
 
     @PostMapping("/{id}/dispute")
     @PreAuthorize(Roles.PARTNER_WRITERS)
     @Operation(summary = "Dispute a rejection within the dispute window (once per claim)")
-    ClaimResponse dispute(@PathVariable String id, @RequestBody Requests.Dispute body, Caller caller) {
-        return ClaimResponse.of(claims.dispute(caller, id, body.justification(), body.documentIds()));
+    ClaimResponse dispute(@PathVariable String id, @RequestBody Requests.Dispute body, IfMatch ifMatch,
+                          Caller caller) {
+        return ClaimResponse.of(claims.dispute(caller, id, body.justification(), body.documentIds(),
+                version -> ifMatch.check(CLAIM, version)));
     }
 
     @GetMapping("/{id}/comments")
@@ -266,8 +257,10 @@ class ClaimController {
     @PostMapping("/{id}/comments")
     @PreAuthorize(COMMENTERS)
     @Operation(summary = "Add a comment (partner or reviewer)")
-    ResponseEntity<CommentResponse> comment(@PathVariable String id, @RequestBody Requests.NewComment body, Caller caller) {
-        CommentResponse comment = CommentResponse.of(claims.addComment(caller, id, body.text()));
+    ResponseEntity<CommentResponse> comment(@PathVariable String id, @RequestBody Requests.NewComment body,
+                                            IfMatch ifMatch, Caller caller) {
+        CommentResponse comment = CommentResponse.of(claims.addComment(caller, id, body.text(),
+                version -> ifMatch.check(CLAIM, version)));
         return ResponseEntity.status(201).body(comment);
     }
 

@@ -1,5 +1,6 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.platform.web.Versioned;
 import com.cpor.claimservice.claim.application.ClaimView;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimAction;
@@ -55,7 +56,7 @@ public record ClaimResponse(
         @Schema(description = "The organisation behind partnerId, from the partner directory") Organisation partnerOrganisation,
         @Schema(description = "The calendars the deadlines are counted in: the partner's country for partner-facing "
                 + "deadlines, the review team's for reviewer SLAs, each with its time zone")
-        ClaimView.DeadlineCalendars calendars) {
+        ClaimView.DeadlineCalendars calendars) implements Versioned {
 
     public record Organisation(String partnerId, String name, String country, String timeZone) {
     }

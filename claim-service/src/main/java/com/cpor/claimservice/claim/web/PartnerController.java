@@ -5,7 +5,9 @@ import com.cpor.claimservice.claim.application.Slice;
 import com.cpor.claimservice.claim.domain.PartnerOrganisation;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.platform.security.Roles;
+import com.cpor.platform.web.IfMatch;
 import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,7 +52,8 @@ class PartnerController {
                                    example = "PL") String country,
                            @Schema(description = "IANA zone the partner's deadlines are counted and shown in",
                                    example = "Europe/Warsaw") String timeZone,
-                           List<String> locationIds, Instant createdAt, Instant updatedAt, long version) {
+                           List<String> locationIds, Instant createdAt, Instant updatedAt, long version)
+            implements Versioned {
 
         static PartnerResponse of(PartnerOrganisation organisation) {
             return new PartnerResponse(organisation.partnerId(), organisation.name(), organisation.country(),
@@ -94,11 +97,13 @@ class PartnerController {
     @PutMapping("/{partnerId}")
     @PreAuthorize(MAINTAINERS)
     @Operation(summary = "Add (201) or replace (200) the organisation whose own partner ID this is",
-            description = "An ID another organisation holds is a 409, and so is dropping a location ID that claims name.")
-    ResponseEntity<PartnerResponse> put(@PathVariable String partnerId, @RequestBody PartnerRequest request) {
+            description = "An ID another organisation holds is a 409, and so is dropping a location ID that claims name. "
+                    + "Replacing needs If-Match with the organisation's ETag (428 without it); adding needs none.")
+    ResponseEntity<PartnerResponse> put(@PathVariable String partnerId, @RequestBody PartnerRequest request,
+                                        @IfMatch.Required IfMatch ifMatch) {
         PartnerDirectory.Saved saved = directory.put(partnerId, request == null ? null
                 : new PartnerDirectory.PartnerChange(request.name(), request.country(), request.timeZone(),
-                request.locationIds()));
+                request.locationIds()), version -> ifMatch.check("partner organisation", version));
         PartnerResponse body = PartnerResponse.of(saved.organisation());
         return saved.created()
                 ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri()).body(body)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -55,6 +56,42 @@ class ClaimActionsIT {
     @BeforeEach
     void client() {
         api = new ClaimApi(port);
+    }
+
+    // ---- conditional writes
+
+    @Test
+    void every_answer_with_the_claim_carries_its_version_as_etag_and_a_transition_honours_if_match() {
+        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim()).expect(201);
+        assertThat(created.headers().getETag()).isEqualTo(etagOf(created));
+        String id = created.json().get("id").asString();
+        api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.pdf()).expect(201);
+        ClaimApi.Response read = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200);
+        assertThat(read.headers().getETag()).isEqualTo(etagOf(read)).isNotEqualTo(created.headers().getETag());
+
+        JsonNode stale = api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null,
+                created.headers().getETag()).expect(412).json();
+        assertThat(stale.get("type").asString()).isEqualTo("urn:cpor:problem:stale-version");
+        assertThat(stale.get("currentETag").asString()).isEqualTo(read.headers().getETag());
+        assertThat(api.status(id)).isEqualTo("EDITING");
+
+        ClaimApi.Response submitted = api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN,
+                "/api/v1/claims/" + id + "/submit", null, read.headers().getETag()).expect(200);
+        assertThat(submitted.headers().getETag()).isEqualTo(etagOf(submitted)).isNotEqualTo(read.headers().getETag());
+        ClaimApi.Response edited = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("products", List.of(Map.of("code", "TEAMS")))).expect(200);
+        assertThat(edited.headers().getETag()).isEqualTo(etagOf(edited));
+        ClaimApi.Response withdrawn = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+                Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
+        assertThat(withdrawn.headers().getETag()).as("a transition without If-Match runs; the state machine guards it")
+                .isEqualTo(etagOf(withdrawn)).isNotEqualTo(edited.headers().getETag());
+        assertThat(api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments",
+                Map.of("text", "based on an old read"), edited.headers().getETag()).expect(412).json()
+                .get("currentETag").asString()).isEqualTo(withdrawn.headers().getETag());
+    }
+
+    private static String etagOf(ClaimApi.Response response) {
+        return "\"" + response.json().get("version").asLong() + "\"";
     }
 
     // ---- withdraw

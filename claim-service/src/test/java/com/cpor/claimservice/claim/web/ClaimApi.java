@@ -77,13 +77,7 @@ public final class ClaimApi {
     }
 
     public Response patchWithIfMatch(DevUser user, String path, Object body, String etag) {
-        ResponseEntity<String> response = http.patch().uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.tokenFor(user))
-                .header(HttpHeaders.IF_MATCH, etag)
-                .contentType(MediaType.parseMediaType("application/merge-patch+json"))
-                .body(JSON.writeValueAsString(body))
-                .retrieve().toEntity(String.class);
-        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+        return withIfMatch(HttpMethod.PATCH, user, path, body, etag);
     }
 
     /** PATCH with plain application/json, which is accepted like a merge patch. */
@@ -130,10 +124,40 @@ public final class ClaimApi {
         return exchange(method, user == null ? null : TestIdentity.tokenFor(user), path, body, contentType);
     }
 
+    /**
+     * PATCH and PUT send If-Match with the ETag the caller reads first, as a client editing what it read does (the
+     * API answers 428 without it); when the caller cannot read the resource, they send none.
+     */
     private Response exchange(HttpMethod method, String token, String path, Object body, MediaType contentType) {
+        String etag = method == HttpMethod.PATCH || method == HttpMethod.PUT ? currentETag(token, path) : null;
+        return exchange(method, token, path, body, contentType, etag);
+    }
+
+    /** A write without If-Match, whatever its method. */
+    public Response unconditional(HttpMethod method, DevUser user, String path, Object body) {
+        return exchange(method, TestIdentity.tokenFor(user), path, body, method == HttpMethod.PATCH
+                ? MediaType.parseMediaType("application/merge-patch+json") : MediaType.APPLICATION_JSON, null);
+    }
+
+    /** A write with this If-Match, whatever its method. */
+    public Response withIfMatch(HttpMethod method, DevUser user, String path, Object body, String etag) {
+        return exchange(method, TestIdentity.tokenFor(user), path, body, method == HttpMethod.PATCH
+                ? MediaType.parseMediaType("application/merge-patch+json") : MediaType.APPLICATION_JSON, etag);
+    }
+
+    private String currentETag(String token, String path) {
+        Response current = exchange(HttpMethod.GET, token, path, null, null, null);
+        return current.status() == 200 ? current.headers().getETag() : null;
+    }
+
+    private Response exchange(HttpMethod method, String token, String path, Object body, MediaType contentType,
+                              String ifMatch) {
         RestClient.RequestBodySpec request = http.method(method).uri(path);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
         if (body != null) {
             request.contentType(contentType).body(body instanceof String text ? text : JSON.writeValueAsString(body));

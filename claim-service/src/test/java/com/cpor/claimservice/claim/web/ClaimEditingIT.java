@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -147,7 +148,47 @@ class ClaimEditingIT {
         JsonNode problem = api.patchWithIfMatch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("name", "Second"), etag)
                 .expect(412).json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:stale-version");
+        assertThat(problem.get("currentETag").asString()).isEqualTo("\"2\"");
         assertThat(api.claim(id).get("name").asString()).isEqualTo("First");
+    }
+
+    @Test
+    void an_edit_without_if_match_is_refused_with_428_and_changes_nothing() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        JsonNode problem = api.unconditional(HttpMethod.PATCH, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "Blind overwrite")).expect(428).json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:precondition-required");
+        assertThat(problem.get("detail").asString()).contains("If-Match");
+        assertThat(api.claim(id).get("name").asString()).isEqualTo(microsoft365Claim().get("name"));
+        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).headers().getETag()).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void an_edit_with_the_current_etag_answers_with_the_next_etag_which_the_next_edit_uses() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        ClaimApi.Response first = api.patchWithIfMatch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "First"), "\"1\"").expect(200);
+        assertThat(first.headers().getETag()).isEqualTo("\"2\"").isEqualTo("\"" + first.json().get("version") + "\"");
+        ClaimApi.Response second = api.patchWithIfMatch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "Second"), first.headers().getETag()).expect(200);
+        assertThat(second.headers().getETag()).isEqualTo("\"3\"");
+        assertThat(api.withIfMatch(HttpMethod.PATCH, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "Any"), "*").expect(200).headers().getETag()).isEqualTo("\"4\"");
+        assertThat(api.withIfMatch(HttpMethod.PATCH, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "Weak"), "W/\"4\"").expect(412).json().get("currentETag").asString())
+                .as("If-Match compares strongly: a weak tag never matches").isEqualTo("\"4\"");
+        assertThat(api.withIfMatch(HttpMethod.PATCH, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+                Map.of("name", "Garbled"), "4").expect(400).json().get("errors").get(0).get("field").asString())
+                .isEqualTo("If-Match");
+    }
+
+    @Test
+    void a_delete_with_a_stale_if_match_is_refused_and_the_claim_stays() {
+        String id = api.createClaim(microsoft365Claim(), false);
+        api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("name", "Edited")).expect(200);
+        api.withIfMatch(HttpMethod.DELETE, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, null, "\"1\"").expect(412);
+        api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200);
+        api.withIfMatch(HttpMethod.DELETE, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, null, "\"2\"").expect(204);
     }
 
     @Test

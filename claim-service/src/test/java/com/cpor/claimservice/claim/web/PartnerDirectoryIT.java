@@ -65,6 +65,31 @@ class PartnerDirectoryIT {
     }
 
     @Test
+    void replacing_an_organisation_needs_the_etag_it_was_read_with_and_adding_one_needs_none() {
+        String id = freshId();
+        Map<String, Object> organisation = Map.of("name", "Fabrikam Sp. z o.o.", "country", "PL",
+                "timeZone", "Europe/Warsaw");
+        ClaimApi.Response created = api.unconditional(HttpMethod.PUT, DevUser.STAFF, "/api/v1/partners/" + id,
+                organisation).expect(201);
+        assertThat(created.headers().getETag()).isEqualTo("\"1\"");
+
+        Map<String, Object> renamed = new HashMap<>(organisation);
+        renamed.put("name", "Fabrikam Polska Sp. z o.o.");
+        JsonNode required = api.unconditional(HttpMethod.PUT, DevUser.STAFF, "/api/v1/partners/" + id, renamed)
+                .expect(428).json();
+        assertThat(required.get("type").asString()).isEqualTo("urn:cpor:problem:precondition-required");
+        ClaimApi.Response replaced = api.withIfMatch(HttpMethod.PUT, DevUser.STAFF, "/api/v1/partners/" + id, renamed,
+                created.headers().getETag()).expect(200);
+        assertThat(replaced.headers().getETag()).isEqualTo("\"2\"");
+        JsonNode stale = api.withIfMatch(HttpMethod.PUT, DevUser.STAFF, "/api/v1/partners/" + id, organisation,
+                created.headers().getETag()).expect(412).json();
+        assertThat(stale.get("currentETag").asString()).isEqualTo("\"2\"");
+        ClaimApi.Response read = api.get(DevUser.REVIEWER, "/api/v1/partners/" + id).expect(200);
+        assertThat(read.json().get("name").asString()).isEqualTo("Fabrikam Polska Sp. z o.o.");
+        assertThat(read.headers().getETag()).isEqualTo("\"2\"");
+    }
+
+    @Test
     void only_staff_change_the_directory_and_partners_do_not_read_it() {
         Map<String, Object> organisation = Map.of("name", "Someone", "country", "PL", "timeZone", "Europe/Warsaw");
         assertThat(api.put(DevUser.REVIEWER, "/api/v1/partners/" + freshId(), organisation).expect(403).headers()

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The reviewers' use cases. Each decision changes the review, appends its event to the outbox and moves
@@ -44,8 +45,16 @@ public class ReviewWorkflow {
         this.clock = clock;
     }
 
-    /** A reviewer (or lead) acting, with whether they are a review lead. */
-    public record ReviewerAct(Actor reviewer, boolean lead) {
+    /**
+     * A reviewer (or lead) acting, with whether they are a review lead, and the precondition of their act: called
+     * with the locked review's version before anything changes (the web layer's If-Match check).
+     */
+    public record ReviewerAct(Actor reviewer, boolean lead, LongConsumer precondition) {
+
+        public ReviewerAct(Actor reviewer, boolean lead) {
+            this(reviewer, lead, version -> {
+            });
+        }
     }
 
     @Transactional(readOnly = true)
@@ -115,8 +124,9 @@ public class ReviewWorkflow {
 
     /** The new reviewer gets the review; the event lets comments and escalations follow them. */
     @Transactional
-    public Review reassign(String claimId, Actor lead, Actor newReviewer) {
+    public Review reassign(String claimId, Actor lead, Actor newReviewer, LongConsumer precondition) {
         Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
+        precondition.accept(review.version());
         ReviewReassigned reassigned = review.reassign(lead, newReviewer, clock.instant());
         reviews.update(review);
         outbox.append(reassigned);
@@ -140,6 +150,7 @@ public class ReviewWorkflow {
     private Review decide(String claimId, ReviewerAct act, String action, Function<Review, ReviewEvent> decision,
                           BiFunction<Review, ReviewEvent, String> detail) {
         Review review = reviews.lock(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
+        act.precondition().accept(review.version());
         ReviewEvent event = decision.apply(review);
         reviews.update(review);
         outbox.append(event);

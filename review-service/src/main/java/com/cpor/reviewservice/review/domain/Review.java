@@ -47,11 +47,13 @@ public final class Review {
     private Instant decisionTargetPausedAt;
     private final Instant queuedAt;
     private Instant updatedAt;
+    /** +1 with every stored change: the API's ETag. */
+    private long version;
 
     public Review(String claimId, ReviewStatus status, ClaimStatus claimStatus, int round, Actor assignedReviewer,
                   ReviewDeadlines deadlines, ClaimSnapshot claim, List<String> competingClaimIds,
                   UUID lastOutcomeEventId, Instant decisionTargetDueAt, Instant decisionTargetPausedAt,
-                  Instant queuedAt, Instant updatedAt) {
+                  Instant queuedAt, Instant updatedAt, long version) {
         this.claimId = Objects.requireNonNull(claimId);
         this.status = Objects.requireNonNull(status);
         this.claimStatus = claimStatus;
@@ -65,6 +67,7 @@ public final class Review {
         this.decisionTargetPausedAt = decisionTargetPausedAt;
         this.queuedAt = queuedAt;
         this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     /** A submitted claim enters the queue (round 1); the overall decision target starts with it. */
@@ -72,7 +75,7 @@ public final class Review {
                                Instant decisionTargetDueAt) {
         return new Review(claimId, ReviewStatus.QUEUED, ClaimStatus.SUBMITTED, 1, null,
                 ReviewDeadlines.NONE.withReviewStartDueAt(reviewStartDueAt), claim,
-                claim == null ? List.of() : claim.competingClaimIds(), null, decisionTargetDueAt, null, now, now);
+                claim == null ? List.of() : claim.competingClaimIds(), null, decisionTargetDueAt, null, now, now, 1);
     }
 
     /** What the claim shows of this round: the review-start or dispute-review due time and the decision target. */
@@ -428,4 +431,10 @@ public final class Review {
     public Instant decisionTargetPausedAt() { return decisionTargetPausedAt; }
     public Instant queuedAt() { return queuedAt; }
     public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+
+    /** The repository stored this review's changes: its version moves on. */
+    public void changesStored() {
+        version++;
+    }
 }

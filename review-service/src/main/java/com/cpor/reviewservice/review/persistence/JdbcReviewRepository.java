@@ -37,7 +37,7 @@ class JdbcReviewRepository implements ReviewRepository {
             claim_id, status, claim_status, round, reviewer_id, reviewer_name, reviewer_email,
             review_start_due_at, decision_due_at, partner_response_due_at, dispute_review_due_at,
             competing_claim_ids, claim_snapshot, last_outcome_event_id, decision_target_due_at,
-            decision_target_paused_at, queued_at, updated_at
+            decision_target_paused_at, queued_at, updated_at, version
             """;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
@@ -93,10 +93,12 @@ class JdbcReviewRepository implements ReviewRepository {
                             next_due_at = :nextDueAt, competing_claim_ids = CAST(:competing AS jsonb),
                             claim_snapshot = CAST(:claim AS jsonb), last_outcome_event_id = :lastOutcomeEventId,
                             decision_target_due_at = :decisionTargetDueAt,
-                            decision_target_paused_at = :decisionTargetPausedAt, updated_at = :updatedAt
+                            decision_target_paused_at = :decisionTargetPausedAt, updated_at = :updatedAt,
+                            version = version + 1
                         WHERE claim_id = :claimId
                         """)
                 .params(parameters(review)).update();
+        review.changesStored();
     }
 
     /** The queue: filtered, most urgent deadline first, then oldest. */
@@ -229,7 +231,8 @@ class JdbcReviewRepository implements ReviewRepository {
                 instant(rs, "decision_target_due_at"),
                 instant(rs, "decision_target_paused_at"),
                 instant(rs, "queued_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getLong("version"));
     }
 
     private static Actor actor(String id, String name, String email, String kind) {

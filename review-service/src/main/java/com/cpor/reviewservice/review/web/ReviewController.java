@@ -3,6 +3,7 @@ package com.cpor.reviewservice.review.web;
 import com.cpor.events.Actor;
 import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
+import com.cpor.platform.web.IfMatch;
 import com.cpor.platform.web.PageResponse;
 import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.application.ReviewWorkflow;
@@ -39,6 +40,9 @@ import java.util.Set;
 @Validated
 @Tag(name = "Reviews", description = "The review queue and reviewer decisions (REVIEWER or REVIEW_LEAD)")
 public class ReviewController {
+
+    /** What If-Match problems call the resource. */
+    private static final String REVIEW = "review";
 
     private final ReviewWorkflow workflow;
     private final Clock clock;
@@ -79,16 +83,16 @@ public class ReviewController {
 
     @PostMapping("/{claimId}/start")
     @Operation(summary = "Start the review: assigns the caller and starts the decision deadline")
-    public ReviewView start(@PathVariable String claimId, Caller caller) {
-        return view(workflow.start(claimId, act(caller)));
+    public ReviewView start(@PathVariable String claimId, IfMatch ifMatch, Caller caller) {
+        return view(workflow.start(claimId, act(caller, ifMatch)));
     }
 
     @PostMapping("/{claimId}/request-partner-action")
     @Operation(summary = "Ask the partner for more information, with at least one reason and a comment")
     public ReviewView requestPartnerAction(@PathVariable String claimId,
                                            @Valid @RequestBody ReviewRequests.RequestPartnerAction request,
-                                           Caller caller) {
-        return view(workflow.requestPartnerAction(claimId, act(caller), request.reasons(), request.comment(),
+                                           IfMatch ifMatch, Caller caller) {
+        return view(workflow.requestPartnerAction(claimId, act(caller, ifMatch), request.reasons(), request.comment(),
                 request.productsToRemove()));
     }
 
@@ -97,16 +101,17 @@ public class ReviewController {
             description = "When the review shows a contactDomainWarning, contactDomainReason is required "
                     + "(400 naming it otherwise) and recorded in the review and claim history.")
     public ReviewView approve(@PathVariable String claimId,
-                              @Valid @RequestBody(required = false) ReviewRequests.Approve request, Caller caller) {
-        return view(workflow.approve(claimId, act(caller), request == null ? null : request.comment(),
+                              @Valid @RequestBody(required = false) ReviewRequests.Approve request, IfMatch ifMatch,
+                              Caller caller) {
+        return view(workflow.approve(claimId, act(caller, ifMatch), request == null ? null : request.comment(),
                 request == null ? null : request.contactDomainReason()));
     }
 
     @PostMapping("/{claimId}/reject")
     @Operation(summary = "Reject the claim with a reviewer reason")
     public ReviewView reject(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reject request,
-                             Caller caller) {
-        return view(workflow.reject(claimId, act(caller), request.reason(), request.comment()));
+                             IfMatch ifMatch, Caller caller) {
+        return view(workflow.reject(claimId, act(caller, ifMatch), request.reason(), request.comment()));
     }
 
     @PostMapping("/{claimId}/dispute-decision")
@@ -116,8 +121,9 @@ public class ReviewController {
                     + "the tenant, the overturn is refused, both claims are flagged competing and the dispute opens "
                     + "again (new dispute-review deadline) for a decision beside the competing claim.")
     public ReviewView decideDispute(@PathVariable String claimId,
-                                    @Valid @RequestBody ReviewRequests.DisputeDecision request, Caller caller) {
-        return view(workflow.decideDispute(claimId, act(caller), request.outcome(), request.comment(),
+                                    @Valid @RequestBody ReviewRequests.DisputeDecision request, IfMatch ifMatch,
+                                    Caller caller) {
+        return view(workflow.decideDispute(claimId, act(caller, ifMatch), request.outcome(), request.comment(),
                 request.contactDomainReason()));
     }
 
@@ -126,17 +132,19 @@ public class ReviewController {
     @Operation(summary = "Hand the review to another reviewer (review leads only)",
             description = "Publishes review.reassigned: partner comments and escalations go to the new reviewer.")
     public ReviewView reassign(@PathVariable String claimId, @Valid @RequestBody ReviewRequests.Reassign request,
-                               Caller caller) {
+                               IfMatch ifMatch, Caller caller) {
         Actor reviewer = new Actor(request.reviewerId(), request.reviewerName(), request.reviewerEmail(),
                 Actor.ActorKind.REVIEWER);
-        return view(workflow.reassign(claimId, caller.asActor(Actor.ActorKind.REVIEWER), reviewer));
+        return view(workflow.reassign(claimId, caller.asActor(Actor.ActorKind.REVIEWER), reviewer,
+                version -> ifMatch.check(REVIEW, version)));
     }
 
     private ReviewView view(Review review) {
         return ReviewView.of(review, clock.instant(), policies);
     }
 
-    private static ReviewerAct act(Caller caller) {
-        return new ReviewerAct(caller.asActor(Actor.ActorKind.REVIEWER), caller.hasRole(Roles.REVIEW_LEAD));
+    private static ReviewerAct act(Caller caller, IfMatch ifMatch) {
+        return new ReviewerAct(caller.asActor(Actor.ActorKind.REVIEWER), caller.hasRole(Roles.REVIEW_LEAD),
+                version -> ifMatch.check(REVIEW, version));
     }
 }

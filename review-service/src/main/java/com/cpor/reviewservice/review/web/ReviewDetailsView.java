@@ -7,6 +7,7 @@ import com.cpor.reviewservice.review.application.ReviewWorkflow;
 import com.cpor.reviewservice.review.domain.ReviewComment;
 import com.cpor.reviewservice.review.domain.ReviewHistoryEntry;
 import com.cpor.reviewservice.review.domain.ReviewStatus;
+import com.cpor.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,7 +18,14 @@ public record ReviewDetailsView(
         ReviewView review,
         List<CommentView> comments,
         List<HistoryView> history,
-        @Schema(description = "Active claims of other partners on the same tenant and products") List<CompetingClaimView> competingClaims) {
+        @Schema(description = "Active claims of other partners on the same tenant and products") List<CompetingClaimView> competingClaims)
+        implements Versioned {
+
+    /** The ETag is the review's: what a decision's If-Match compares (comments and history are not the review's). */
+    @Override
+    public long version() {
+        return review.version();
+    }
 
     public record CommentView(String commentId, String authorId, String authorName, String authorKind, String text,
                               Instant at) {

@@ -8,6 +8,7 @@ import com.cpor.reviewservice.review.application.ReviewPolicies;
 import com.cpor.reviewservice.review.domain.Review;
 import com.cpor.reviewservice.review.domain.ReviewAction;
 import com.cpor.reviewservice.review.domain.ReviewStatus;
+import com.cpor.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -31,7 +32,8 @@ public record ReviewView(
         ContactDomainWarningView contactDomainWarning,
         @Schema(description = "The claim as last published by claim-service") ClaimSnapshot claim,
         Instant queuedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "+1 with every change of the review; its ETag") long version) implements Versioned {
 
     public record ReviewerView(String id, String name, String email) {
         static ReviewerView of(Actor actor) {
@@ -78,6 +80,6 @@ public record ReviewView(
                 review.allowedActions().stream().map(ReviewAction::apiName).toList(),
                 review.contactDomainWarning().map(warning -> new ContactDomainWarningView(warning.contactDomain(),
                         warning.customerDomains(), warning.explanation())).orElse(null),
-                review.claim(), review.queuedAt(), review.updatedAt());
+                review.claim(), review.queuedAt(), review.updatedAt(), review.version());
     }
 }
