@@ -20,11 +20,14 @@ import com.cpor.platform.web.InvalidInputProblem;
 import com.cpor.platform.web.PayloadTooLargeProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -73,7 +77,11 @@ class ClaimController {
 
     @PostMapping
     @PreAuthorize(Roles.PARTNER_WRITERS)
-    @Operation(summary = "Create a claim (status EDITING)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a claim (status EDITING)", responses = @ApiResponse(responseCode = "201",
+            description = "Created; `Location` is the claim's URL", useReturnTypeSchema = true,
+            headers = @Header(name = HttpHeaders.LOCATION, description = "URL of the new claim",
+                    schema = @Schema(type = "string", format = "uri"))))
     ResponseEntity<ClaimResponse> create(@RequestBody ClaimFields fields, Caller caller) {
         ClaimView view = claims.create(caller, fields.toDetails());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -158,7 +166,11 @@ class ClaimController {
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.PARTNER_WRITERS)
-    @Operation(summary = "Upload a proof-of-execution document (PDF, DOCX, PNG or JPEG, judged by content)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload a proof-of-execution document (PDF, DOCX, PNG or JPEG, judged by content)",
+            responses = @ApiResponse(responseCode = "201", description = "Added; `Location` is the document's download URL",
+                    useReturnTypeSchema = true, headers = @Header(name = HttpHeaders.LOCATION,
+                    description = "URL of the document's content", schema = @Schema(type = "string", format = "uri"))))
     ResponseEntity<DocumentResponse> upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
                                             IfMatch ifMatch, Caller caller) throws IOException {
         PoeDocument document = claims.addDocument(caller, id, file.getOriginalFilename(), readAtMostLimit(file),
@@ -256,12 +268,14 @@ class ClaimController {
 
     @PostMapping("/{id}/comments")
     @PreAuthorize(COMMENTERS)
-    @Operation(summary = "Add a comment (partner or reviewer)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a comment (partner or reviewer)", description = "201 without `Location`: a comment has no "
+            + "URL of its own; the claim's comment thread lists it")
     ResponseEntity<CommentResponse> comment(@PathVariable String id, @RequestBody Requests.NewComment body,
                                             IfMatch ifMatch, Caller caller) {
         CommentResponse comment = CommentResponse.of(claims.addComment(caller, id, body.text(),
                 version -> ifMatch.check(CLAIM, version)));
-        return ResponseEntity.status(201).body(comment);
+        return ResponseEntity.status(HttpStatus.CREATED).body(comment);
     }
 
     @GetMapping("/{id}/history")

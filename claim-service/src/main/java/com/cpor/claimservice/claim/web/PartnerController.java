@@ -10,8 +10,11 @@ import com.cpor.platform.web.InvalidInputProblem;
 import com.cpor.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +101,12 @@ class PartnerController {
     @PreAuthorize(MAINTAINERS)
     @Operation(summary = "Add (201) or replace (200) the organisation whose own partner ID this is",
             description = "An ID another organisation holds is a 409, and so is dropping a location ID that claims name. "
-                    + "Replacing needs If-Match with the organisation's ETag (428 without it); adding needs none.")
+                    + "Replacing needs If-Match with the organisation's ETag (428 without it); adding needs none.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Replaced", useReturnTypeSchema = true),
+                    @ApiResponse(responseCode = "201", description = "Added; `Location` is the organisation's URL",
+                            useReturnTypeSchema = true, headers = @Header(name = HttpHeaders.LOCATION,
+                            description = "URL of the organisation", schema = @Schema(type = "string", format = "uri")))})
     ResponseEntity<PartnerResponse> put(@PathVariable String partnerId, @RequestBody PartnerRequest request,
                                         @IfMatch.Required IfMatch ifMatch) {
         PartnerDirectory.Saved saved = directory.put(partnerId, request == null ? null

@@ -97,6 +97,30 @@ class ClaimApiIT {
     }
 
     @Test
+    void creates_answer_201_with_location_and_the_openapi_document_says_so() {
+        JsonNode document = ClaimApi.JSON.readTree(RestClient.create().get()
+                .uri("http://localhost:" + port + "/v3/api-docs").retrieve().body(String.class));
+        for (String create : List.of("/paths/~1api~1v1~1claims/post", "/paths/~1api~1v1~1claims~1{id}~1documents/post",
+                "/paths/~1api~1v1~1partners~1{partnerId}/put")) {
+            JsonNode responses = document.at(create + "/responses");
+            assertThat(responses.at("/201/headers/Location").isObject()).as(create + " documents 201 with Location")
+                    .isTrue();
+            assertThat(responses.at("/201/content").findValues("schema")).as(create + " documents the body").isNotEmpty();
+        }
+        assertThat(document.at("/paths/~1api~1v1~1claims/post/responses").has("200")).isFalse();
+        assertThat(document.at("/paths/~1api~1v1~1claims~1{id}~1comments/post/responses").has("201")).isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1claims~1{id}~1submit/post/responses").has("200"))
+                .as("an action answers 200").isTrue();
+
+        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim()).expect(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
+        ClaimApi.Response uploaded = api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.pdf()).expect(201);
+        assertThat(uploaded.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id
+                + "/documents/" + uploaded.json().get("id").asString());
+    }
+
+    @Test
     void refuses_invalid_fields_naming_each_of_them() {
         Map<String, Object> body = new HashMap<>(microsoft365Claim());
         body.put("activity", "PRE_SALES");
