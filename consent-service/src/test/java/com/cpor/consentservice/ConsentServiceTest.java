@@ -1,6 +1,7 @@
 package com.cpor.consentservice;
 
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,7 +1,8 @@
 package com.cpor.claimservice.claim.messaging;
 
-import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.claimservice.claim.web.ClaimApi;
+import com.cpor.devinfra.DevUser;
 import com.cpor.events.Actor;
 import com.cpor.events.CporEvent;
 import com.cpor.events.PartnerActionReason;
@@ -19,11 +20,11 @@ import com.cpor.events.reviews.ReviewRejected;
 import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.messaging.EventJson;
-import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The lifecycle driven by review and consent events on real Kafka, asserted on the claim and the published events. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class ClaimLifecycleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,11 +1,12 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
-import com.cpor.events.Topics;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
+import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Withdraw, comments, history, competing claims, list and export. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class ClaimActionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,8 +1,9 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Create, read, validation, partner isolation, roles and PoE documents over HTTP on real PostgreSQL and Kafka. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class ClaimApiIT {
 
     @LocalServerPort

@@ -1,11 +1,12 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
-import com.cpor.events.Topics;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
+import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A comment is a write like any other: its event carries the claim as it stands after every earlier write. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class CommentConcurrencyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

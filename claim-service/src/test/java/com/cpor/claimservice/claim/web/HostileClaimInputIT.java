@@ -1,8 +1,9 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import com.cpor.platform.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every text field and in {@code q}, pathological e-mails, wrong types, per-claim limits, bounded uploads.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class HostileClaimInputIT {
 
     /** Under the 1 MiB body limit together with the rest of a claim, so that the field rules answer (400). */

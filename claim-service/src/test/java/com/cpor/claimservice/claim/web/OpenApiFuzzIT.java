@@ -1,8 +1,9 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
-import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.platform.testsupport.CommittedOpenApi;
+import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import com.cpor.platform.testsupport.fuzz.OpenApiFuzzer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,7 @@ import static com.cpor.devinfra.DevUser.STAFF;
  * application/problem+json. Path ids are claims of the caller in EDITING, so edits reach the claim rules.
  */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class OpenApiFuzzIT {
 
     @LocalServerPort

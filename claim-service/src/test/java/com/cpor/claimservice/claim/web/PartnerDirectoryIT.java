@@ -1,9 +1,10 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.claimservice.TestClockConfiguration;
+import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevIdentityProvider;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import com.cpor.platform.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The partner directory (spec §8): staff keep it, claims must name a partner it has, claims carry its organisation. */
 @ServiceIntegrationTest
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SamplePartnerDirectory.class})
 class PartnerDirectoryIT {
 
     @LocalServerPort
