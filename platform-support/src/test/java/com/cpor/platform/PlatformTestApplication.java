@@ -4,34 +4,22 @@ import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.events.reviews.ReviewEvent;
 import com.cpor.platform.inbox.Inbox;
 import com.cpor.platform.messaging.PoisonEventException;
-import com.cpor.platform.testsupport.MutableClock;
+import com.cpor.platform.testsupport.TestClockConfiguration;
 import com.cpor.platform.timers.DueTimer;
-import com.cpor.platform.timers.TimerClock;
 import com.cpor.platform.timers.TimerHandler;
 import io.micrometer.tracing.Tracer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** A minimal service on the platform foundation: one consumer, one timer kind, a table of effects. */
+/** A minimal service on the platform foundation: one consumer, one timer kind, a table of effects; the test clock. */
 @SpringBootApplication
+@Import(TestClockConfiguration.class)
 public class PlatformTestApplication {
 
     static final String FAILING_TIMER = "always-fails";
-
-    @Bean
-    @Primary
-    MutableClock testClock() {
-        return MutableClock.startingNow();
-    }
-
-    /** Timers fall due when the test clock says (in production they are due by the database clock). */
-    @Bean
-    TimerClock timerClock(MutableClock clock) {
-        return clock::instant;
-    }
 
     @Bean
     ReviewListener reviewListener(Inbox inbox, JdbcClient jdbc, Tracer tracer) {
