@@ -6,7 +6,6 @@ import com.cpor.events.claims.CommentAdded;
 import com.cpor.events.reviews.ReviewApproved;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.messaging.EventJson;
-import com.cpor.platform.config.PlatformProperties;
 import com.cpor.platform.outbox.Outbox;
 import com.cpor.platform.outbox.OutboxRelay;
 import com.cpor.platform.outbox.OutboxSettings;

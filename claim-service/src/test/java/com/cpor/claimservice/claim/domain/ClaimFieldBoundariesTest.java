@@ -1,6 +1,5 @@
 package com.cpor.claimservice.claim.domain;
 
-import com.cpor.events.SolutionArea;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
