@@ -31,7 +31,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             entry("management.endpoint.health.group.readiness.include", "readinessState,db"),
             // fail fast when the database is away (Hikari waits 30 s by default): a request answers 503 in seconds
             // instead of holding its thread, and a listener attempt stays far below max.poll.interval.ms while it
-            // waits out the outage with its own back-off (see MessagingAutoConfiguration)
+            // waits out the outage with its own back-off (see DeadLetterAutoConfiguration)
             entry("spring.datasource.hikari.connection-timeout", "5000"),
             // the declared retention and min.insync.replicas also reach topics created by an earlier version
             entry("spring.kafka.admin.modify-topic-configs", "true"),

@@ -18,7 +18,7 @@ import java.util.List;
  * Durable timers: scheduling inside the caller's transaction, and the poller that fires them. Kept in config with the
  * other wiring, so the timers package never reaches back into config (no package cycle).
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = {OutboxAutoConfiguration.class, InboxAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 public class TimersAutoConfiguration {
 

@@ -1,6 +1,7 @@
 package com.cpor.platform.retention;
 
-import com.cpor.platform.config.MessagingAutoConfiguration;
+import com.cpor.platform.config.InboxAutoConfiguration;
+import com.cpor.platform.config.OutboxAutoConfiguration;
 import com.cpor.platform.web.idempotency.IdempotencyAutoConfiguration;
 import com.cpor.platform.web.idempotency.IdempotencyProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Purges inbox rows, finished timers, expired idempotency keys and whatever services add as {@link RetentionTask} beans. */
-@AutoConfiguration(after = {MessagingAutoConfiguration.class, IdempotencyAutoConfiguration.class})
+@AutoConfiguration(after = {InboxAutoConfiguration.class, OutboxAutoConfiguration.class, IdempotencyAutoConfiguration.class})
 @EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionAutoConfiguration {
 

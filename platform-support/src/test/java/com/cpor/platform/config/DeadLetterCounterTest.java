@@ -21,7 +21,7 @@ class DeadLetterCounterTest {
                 .bindOrCreate("cpor", PlatformProperties.class);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-        new MessagingAutoConfiguration().deadLetteringErrorHandler(
+        new DeadLetterAutoConfiguration().deadLetteringErrorHandler(
                 new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of())),
                 new DefaultKafkaConsumerFactory<>(Map.of()), properties, meters);
 
