@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * Boot documents it) and writes the cache as it exits. Everything lives under {@code <module>/target/aot/}, keyed by
  * the jar's content and by the JVM and its flags, so a changed jar or other flags never meet a stale cache.
  * Off with {@code -Dcpor.services.aot-cache=false}, and below Java 25. A failed extraction or training costs only
- * the speed-up: the service then starts as before.
+ * the speed-up: the service then starts without a cache, and a training that failed is not tried again for the same
+ * jar and flags.
  */
 final class AotCache {
 
@@ -60,30 +61,37 @@ final class AotCache {
         if (!enabled()) {
             return new Launch(jvmOptions, fatJar);
         }
+        Path extracted;
         try {
-            Path extracted = extracted(fatJar);
-            Path jar = extracted.resolve(fatJar.getFileName());
-            Path cache = extracted.resolve(key(jvmOptions) + ".aot");
-            synchronized (LOCKS.computeIfAbsent(cache, path -> new Object())) {
-                try (FileChannel channel = FileChannel.open(Path.of(cache + ".lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                     FileLock ignored = channel.lock()) {
-                    if (!Files.isRegularFile(cache)) {
-                        train(jar, cache, jvmOptions, arguments, environment);
-                    }
-                }
-            }
-            List<String> options = new ArrayList<>(jvmOptions);
-            options.addAll(QUIET_AOT_LOG);
-            if (Files.isRegularFile(cache)) {
-                options.add("-XX:AOTCache=" + cache);
-            }
-            return new Launch(options, jar);
+            extracted = extracted(fatJar);
         } catch (IOException | RuntimeException e) {
-            System.err.println("No AOT cache for " + fatJar.getFileName() + " (" + e.getMessage() + "): the service "
-                    + "starts from its jar as is");
+            warn(fatJar, e, "starts from its executable jar as is");
             return new Launch(jvmOptions, fatJar);
         }
+        Path jar = extracted.resolve(fatJar.getFileName());
+        Path cache = extracted.resolve(key(jvmOptions) + ".aot");
+        synchronized (LOCKS.computeIfAbsent(cache, path -> new Object())) {
+            try (FileChannel channel = FileChannel.open(Path.of(cache + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!Files.isRegularFile(cache) && !Files.exists(failed(cache))) {
+                    train(jar, cache, jvmOptions, arguments, environment);
+                }
+            } catch (IOException | RuntimeException e) {
+                warn(fatJar, e, "starts from its extracted jar without one");
+            }
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(QUIET_AOT_LOG);
+        if (Files.isRegularFile(cache)) {
+            options.add("-XX:AOTCache=" + cache);
+        }
+        return new Launch(options, jar);
+    }
+
+    private static void warn(Path fatJar, Exception e, String consequence) {
+        System.err.println("No AOT cache for " + fatJar.getFileName() + " (" + e.getMessage() + "): the service "
+                + consequence);
     }
 
     /** {@code target/aot/<content hash>/}: the jar extracted once per content; other extractions are removed. */
@@ -125,11 +133,24 @@ final class AotCache {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
-        run(command, environment, Path.of(cache + ".training.log"));
-        if (!Files.isRegularFile(output) || Files.size(output) == 0) {
-            throw new IllegalStateException("the training run wrote no cache; see " + cache + ".training.log");
+        try {
+            run(command, environment, Path.of(cache + ".training.log"));
+            if (!Files.isRegularFile(output) || Files.size(output) == 0) {
+                throw new IllegalStateException("the training run wrote no cache; see " + cache + ".training.log");
+            }
+        } catch (IOException | RuntimeException e) {
+            // once per jar content and flags: a training that cannot succeed must not slow every later start
+            Files.deleteIfExists(output);
+            if (!Thread.currentThread().isInterrupted()) {
+                Files.writeString(failed(cache), String.valueOf(e.getMessage()), StandardCharsets.UTF_8);
+            }
+            throw e;
         }
         Files.move(output, cache, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path failed(Path cache) {
+        return Path.of(cache + ".failed");
     }
 
     private static void run(List<String> command, Map<String, String> environment, Path log) throws IOException {
