@@ -60,7 +60,9 @@ public final class IfMatch {
         List<String> strong = new ArrayList<>();
         Matcher matcher = TAG.matcher(header);
         int end = 0;
-        while (end < header.length() && matcher.find(end) && matcher.start() == end) {
+        // each tag is matched where the previous one ended (lookingAt): find() would retry from every later
+        // position, quadratic in a header that stops matching early, e.g. a tag followed by 8 KiB of spaces
+        while (end < header.length() && matcher.region(end, header.length()).lookingAt()) {
             if (matcher.group(1) == null) {
                 strong.add(matcher.group(2)); // a weak tag never matches: If-Match compares strongly
             }
