@@ -2,13 +2,10 @@ package com.cpor.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -71,9 +68,7 @@ final class AotCache {
         Path jar = extracted.resolve(fatJar.getFileName());
         Path cache = extracted.resolve(key(jvmOptions) + ".aot");
         synchronized (LOCKS.computeIfAbsent(cache, path -> new Object())) {
-            try (FileChannel channel = FileChannel.open(Path.of(cache + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (InterProcessLock ignored = InterProcessLock.acquire(Path.of(cache + ".lock"))) {
                 if (!Files.isRegularFile(cache) && !Files.exists(failed(cache))) {
                     train(jar, cache, jvmOptions, arguments, environment);
                 }
@@ -100,9 +95,7 @@ final class AotCache {
         Files.createDirectories(root);
         Path target = root.resolve(contentHash(fatJar));
         synchronized (LOCKS.computeIfAbsent(root, path -> new Object())) {
-            try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (InterProcessLock ignored = InterProcessLock.acquire(root.resolve(".lock"))) {
                 Path done = target.resolve(".extracted");
                 if (!Files.exists(done)) {
                     try (Stream<Path> old = Files.list(root)) {
