@@ -5,24 +5,31 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services of the shared platform start from their extracted jars with a JDK AOT cache (local-stack AotCache):
- * start-up CPU is the bulk of a test run and of a restart after a crash. A cache the JVM could not use would only
+ * The services of the shared platform and the console start from their extracted jars with a JDK AOT cache
+ * (local-stack AotCache): start-up CPU is the bulk of a test run and of a restart after a crash. A cache the JVM could not use would only
  * be ignored, so the check loads each one with {@code -XX:AOTMode=on}, which refuses a missing, damaged or
  * mismatched cache instead.
  */
 class AotCacheE2EIT {
 
     @Test
-    void every_service_runs_with_an_aot_cache_that_the_jvm_accepts_for_its_class_path() throws Exception {
+    void every_service_and_the_console_run_with_an_aot_cache_that_the_jvm_accepts_for_its_class_path()
+            throws Exception {
         Platform platform = E2EPlatform.get();
-        for (String service : Platform.SERVICES) {
-            List<String> command = commandOf(service, platform);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Platform.SERVICES.forEach(service -> ports.put(service, platform.service(service).port()));
+        ports.put("console", platform.startConsole().port());
+        for (Map.Entry<String, Integer> process : ports.entrySet()) {
+            String service = process.getKey();
+            List<String> command = commandOf(service, process.getValue());
             String cache = option(command, "-XX:AOTCache=");
             assertThat(Path.of(cache)).as(service + "'s cache").isRegularFile();
             String jar = command.get(command.indexOf("-jar") + 1);
@@ -40,8 +47,8 @@ class AotCacheE2EIT {
         }
     }
 
-    private static List<String> commandOf(String service, Platform platform) {
-        String port = "--server.port=" + platform.service(service).port();
+    private static List<String> commandOf(String service, int serverPort) {
+        String port = "--server.port=" + serverPort;
         return ProcessHandle.current().descendants()
                 .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(port))
                 .map(process -> {

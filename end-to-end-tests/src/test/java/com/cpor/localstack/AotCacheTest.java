@@ -14,16 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a failed training costs: only the speed-up, once. The service jar is real (built before this module); its
- * training run cannot reach a database, so its context refresh fails.
+ * training run is given a setting it refuses, so it fails at once, as a run that cannot reach its database fails
+ * later.
  */
 class AotCacheTest {
 
     private static final Path HOME = Path.of(System.getProperty("cpor.home", "..")).toAbsolutePath().normalize();
     private static final List<String> FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    private static final List<String> NO_DATABASE = List.of(
-            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
-            "--spring.datasource.hikari.connection-timeout=250", "--spring.datasource.hikari.initialization-fail-timeout=1",
-            "--spring.kafka.bootstrap-servers=127.0.0.1:1");
+    private static final List<String> REFUSED_SETTING = List.of("--spring.main.banner-mode=no-such-mode");
 
     @Test
     void a_failed_training_starts_the_service_from_its_extracted_jar_without_a_cache_and_is_not_tried_again(
@@ -31,7 +29,7 @@ class AotCacheTest {
         Path jar = Files.copy(HOME.resolve("consent-service/target/consent-service.jar"),
                 Files.createDirectories(module.resolve("target")).resolve("consent-service.jar"));
 
-        AotCache.Launch first = AotCache.launch(jar, FLAGS, NO_DATABASE, Map.of());
+        AotCache.Launch first = AotCache.launch(jar, FLAGS, REFUSED_SETTING, Map.of());
 
         assertThat(first.jar().toString()).contains("/target/aot/").endsWith("consent-service.jar");
         assertThat(first.jvmOptions()).noneMatch(option -> option.startsWith("-XX:AOTCache"));
@@ -39,7 +37,7 @@ class AotCacheTest {
         assertThat(only(module, ".failed")).isRegularFile();
         Files.delete(trainingLog);
 
-        AotCache.Launch second = AotCache.launch(jar, FLAGS, NO_DATABASE, Map.of());
+        AotCache.Launch second = AotCache.launch(jar, FLAGS, REFUSED_SETTING, Map.of());
 
         assertThat(second).isEqualTo(first);
         assertThat(trainingLog).as("no second training run").doesNotExist();

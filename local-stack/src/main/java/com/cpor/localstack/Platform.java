@@ -160,7 +160,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Makes the services' AOT caches ({@link AotCache}) without starting the services: the infrastructure runs only
+     * Makes the services' and the console's AOT caches ({@link AotCache}) without starting them: the infrastructure runs only
      * while each service's training run refreshes its context against it. A build step before the end-to-end tests,
      * so no test waits for a training run.
      */
@@ -169,7 +169,10 @@ public final class Platform implements AutoCloseable {
         try {
             platform.startInfrastructure();
             platform.defineServices();
-            platform.services.values().parallelStream().forEach(ServiceProcess::prepare);
+            // the console too: the browser tests start it once, and a training run inside one would count to its time
+            List<ServiceProcess> all = new ArrayList<>(platform.services.values());
+            all.add(platform.defineConsole());
+            all.parallelStream().forEach(ServiceProcess::prepare);
         } finally {
             platform.close();
         }
@@ -229,16 +232,20 @@ public final class Platform implements AutoCloseable {
      */
     public synchronized ServiceProcess startConsole() {
         if (console == null) {
-            Map<String, String> properties = new LinkedHashMap<>(identity.consoleClientProperties());
-            properties.put("cpor.console.claim-service-url", service("claim-service").baseUrl());
-            properties.put("cpor.console.review-service-url", service("review-service").baseUrl());
-            properties.putAll(settings.overrides().getOrDefault("console", Map.of()));
-            console = new ServiceProcess("console", jarOf("console"), settings.ports().console(), properties,
-                    logDirectory().resolve("console.log"));
+            console = defineConsole();
             console.start();
             console.awaitHealthy(Duration.ofMinutes(3));
         }
         return console;
+    }
+
+    private ServiceProcess defineConsole() {
+        Map<String, String> properties = new LinkedHashMap<>(identity.consoleClientProperties());
+        properties.put("cpor.console.claim-service-url", service("claim-service").baseUrl());
+        properties.put("cpor.console.review-service-url", service("review-service").baseUrl());
+        properties.putAll(settings.overrides().getOrDefault("console", Map.of()));
+        return new ServiceProcess("console", jarOf("console"), settings.ports().console(), properties,
+                logDirectory().resolve("console.log"));
     }
 
     /** Where the console is (or will be) served: the base of every link in partner and reviewer e-mails. */

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The build's step before the end-to-end tests ({@code pre-integration-test}): makes the services' AOT caches, so the
- * first platform a test starts is as quick as the others and no test's time limit includes a training run.
+ * The build's step before the end-to-end tests ({@code pre-integration-test}): makes the services' and the console's
+ * AOT caches, so the first platform a test starts is as quick as the others and no test's time limit includes a
+ * training run.
  * Argument: the project directory.
  */
 public final class TrainAotCaches {
@@ -23,7 +24,8 @@ public final class TrainAotCaches {
         long started = System.nanoTime();
         Platform.trainAotCaches(new Platform.Settings(home, null, Platform.Ports.free(), Map.of(), false,
                 home.resolve("target/aot-training-logs")));
-        System.out.printf("AOT caches of the services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("AOT caches of the services and the console ready in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
         System.exit(0);
     }
 }
