@@ -1,5 +1,6 @@
 package com.cpor.benchmarks;
 
+import com.cpor.localstack.Directories;
 import com.cpor.localstack.Platform;
 import com.cpor.localstack.ServiceProcess;
 
@@ -10,13 +11,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Issue 13 item 4: how long the whole platform and each service take to start, and what their start costs in CPU.
@@ -42,7 +41,7 @@ final class StartupRun {
         Files.createDirectories(output);
 
         for (String service : Platform.SERVICES) {
-            deleteTree(home.resolve(service).resolve("target/aot"));
+            Directories.deleteTree(home.resolve(service).resolve("target/aot"));
         }
         List<Start> starts = new ArrayList<>();
         starts.add(start(home, output, "first start after a build (trains the AOT caches)", true, 0));
@@ -122,16 +121,5 @@ final class StartupRun {
 
     private static String format(Double value) {
         return value == null || value.isNaN() ? "n/a" : String.format("%.1f", value);
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

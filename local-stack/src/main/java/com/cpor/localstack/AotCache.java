@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ final class AotCache {
                 if (!Files.exists(done)) {
                     try (Stream<Path> old = Files.list(root)) {
                         for (Path other : old.filter(Files::isDirectory).toList()) {
-                            deleteTree(other);
+                            Directories.deleteTree(other);
                         }
                     }
                     run(List.of(javaCommand(), "-Djarmode=tools", "-jar", fatJar.toString(), "extract",
@@ -201,13 +200,5 @@ final class AotCache {
 
     static String javaCommand() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

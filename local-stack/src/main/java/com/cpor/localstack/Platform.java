@@ -2,8 +2,8 @@ package com.cpor.localstack;
 
 import com.cpor.devinfra.DevIdentityProvider;
 import com.cpor.devinfra.DevUser;
-import com.cpor.devinfra.FreePorts;
 import com.cpor.devinfra.EmbeddedInfrastructure;
+import com.cpor.devinfra.FreePorts;
 import com.cpor.devinfra.KafkaServer;
 import com.cpor.devinfra.MailCapture;
 import com.cpor.devinfra.PostgresServer;
@@ -427,8 +427,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private static void deleteRecursively(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Directories.deleteTree(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
