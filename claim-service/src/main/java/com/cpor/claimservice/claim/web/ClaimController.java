@@ -1,5 +1,7 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.claimservice.claim.application.ClaimRepository;
+import com.cpor.claimservice.claim.application.ClaimSearch;
 import com.cpor.claimservice.claim.application.ClaimService;
 import com.cpor.claimservice.claim.application.ClaimView;
 import com.cpor.claimservice.claim.application.DocumentDownload;
@@ -7,8 +9,6 @@ import com.cpor.claimservice.claim.application.Slice;
 import com.cpor.claimservice.claim.domain.Comment;
 import com.cpor.claimservice.claim.domain.HistoryEntry;
 import com.cpor.claimservice.claim.domain.PoeDocument;
-import com.cpor.claimservice.claim.application.ClaimRepository;
-import com.cpor.claimservice.claim.application.ClaimSearch;
 import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
@@ -17,6 +17,7 @@ import com.cpor.platform.security.Caller;
 import com.cpor.platform.security.Roles;
 import com.cpor.platform.web.IfMatch;
 import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.PageResponse;
 import com.cpor.platform.web.PayloadTooLargeProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -92,24 +93,24 @@ class ClaimController {
     @GetMapping
     @PreAuthorize(READERS)
     @Operation(summary = "List claims (a partner sees its own; reviewers see all)")
-    ClaimPageResponse list(@RequestParam(required = false) List<String> status,
-                           @RequestParam(required = false) String solutionArea,
-                           @RequestParam(required = false) String activity,
-                           @RequestParam(required = false) String customerTenantId,
-                           @Parameter(description = "Text in the claim name, customer name or domain, claim or partner id")
-                           @RequestParam(required = false) String q,
-                           @Parameter(description = "property[,asc|desc]: createdAt, updatedAt, name, status, customerName")
-                           @RequestParam(defaultValue = "createdAt,desc") String sort,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size,
-                           Caller caller) {
+    PageResponse<ClaimResponse> list(@RequestParam(required = false) List<String> status,
+                                     @RequestParam(required = false) String solutionArea,
+                                     @RequestParam(required = false) String activity,
+                                     @RequestParam(required = false) String customerTenantId,
+                                     @Parameter(description = "Text in the claim name, customer name or domain, claim or partner id")
+                                     @RequestParam(required = false) String q,
+                                     @Parameter(description = "property[,asc|desc]: createdAt, updatedAt, name, status, customerName")
+                                     @RequestParam(defaultValue = "createdAt,desc") String sort,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "20") int size,
+                                     Caller caller) {
         checkPage(page, size);
         ClaimRepository.ClaimPage result = claims.list(search(caller, status, solutionArea, activity, customerTenantId, q, sort),
                 page, size);
         List<ClaimResponse> items = result.claims().stream()
                 .map(claim -> ClaimResponse.of(claims.viewOf(caller, claim)))
                 .toList();
-        return new ClaimPageResponse(items, page, size, result.total(), (result.total() + size - 1) / size);
+        return PageResponse.of(items, page, size, result.total());
     }
 
     @GetMapping(path = "/export", produces = "text/csv")

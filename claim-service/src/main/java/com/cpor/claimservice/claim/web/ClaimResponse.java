@@ -1,6 +1,5 @@
 package com.cpor.claimservice.claim.web;
 
-import com.cpor.platform.web.Versioned;
 import com.cpor.claimservice.claim.application.ClaimView;
 import com.cpor.claimservice.claim.domain.Claim;
 import com.cpor.claimservice.claim.domain.ClaimAction;
@@ -8,10 +7,12 @@ import com.cpor.claimservice.claim.domain.Deadlines;
 import com.cpor.claimservice.claim.domain.RequestedChanges;
 import com.cpor.events.Activity;
 import com.cpor.events.ClaimStatus;
+import com.cpor.events.PartnerActionReason;
 import com.cpor.events.Program;
 import com.cpor.events.RejectionReason;
 import com.cpor.events.SolutionArea;
 import com.cpor.events.WithdrawalReason;
+import com.cpor.platform.web.Versioned;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,7 @@ public record ClaimResponse(
         String solutionSellerName,
         String isvSolutionName,
         List<DocumentResponse> documents,
-        Deadlines deadlines,
+        DeadlinesResponse deadlines,
         RejectionResponse rejection,
         @Schema(description = "Whether another partner's active claim overlaps this one (same tenant and workload or "
                 + "subscription); reviewers decide") boolean competing,
@@ -44,7 +45,7 @@ public record ClaimResponse(
                 + "are private)") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> competingClaimIds,
         @Schema(description = "What the reviewer asked in the open partner-action request (null when none is open); "
                 + "a resubmission that still claims a product of productsToRemove is refused with 409")
-        RequestedChanges requestedChanges,
+        RequestedChangesResponse requestedChanges,
         Eligibility eligibility,
         int disputeCount,
         @Schema(description = "What the partner can do with the claim in its current status") List<String> allowedActions,
@@ -70,6 +71,33 @@ public record ClaimResponse(
                                     WithdrawalReason withdrawalReason) {
     }
 
+    /**
+     * The claim's deadlines as the API shows them: the domain's {@link Deadlines} may change without changing the
+     * JSON (the schema keeps its name).
+     */
+    @Schema(name = "Deadlines")
+    public record DeadlinesResponse(Instant reviewStartDueAt, Instant reviewDecisionDueAt, Instant partnerResponseDueAt,
+                                    Instant consentWindowEndsAt, Instant disputeUntil, Instant disputeReviewDueAt,
+                                    Instant decisionTargetDueAt) {
+
+        static DeadlinesResponse of(Deadlines deadlines) {
+            return deadlines == null ? null : new DeadlinesResponse(deadlines.reviewStartDueAt(),
+                    deadlines.reviewDecisionDueAt(), deadlines.partnerResponseDueAt(), deadlines.consentWindowEndsAt(),
+                    deadlines.disputeUntil(), deadlines.disputeReviewDueAt(), deadlines.decisionTargetDueAt());
+        }
+    }
+
+    /** The open partner-action request as the API shows it (the domain's {@link RequestedChanges}). */
+    @Schema(name = "RequestedChanges")
+    public record RequestedChangesResponse(List<PartnerActionReason> reasons, String comment,
+                                           List<String> productsToRemove, Instant requestedAt) {
+
+        static RequestedChangesResponse of(RequestedChanges changes) {
+            return changes == null ? null : new RequestedChangesResponse(changes.reasons(), changes.comment(),
+                    changes.productsToRemove(), changes.requestedAt());
+        }
+    }
+
     public record Eligibility(@Schema(description = "When the association went to incentive-eligibility evaluation")
                               Instant sentAt) {
     }
@@ -82,13 +110,13 @@ public record ClaimResponse(
                 details.customerContact(), details.customerTechnicalContact(), details.partnerContact(),
                 details.solutionSellerName(), details.isvSolutionName(),
                 view.documents().stream().map(DocumentResponse::of).toList(),
-                claim.deadlines(),
+                DeadlinesResponse.of(claim.deadlines()),
                 claim.rejection() == null ? null : new RejectionResponse(claim.rejection().reason(),
                         claim.rejection().comment(), claim.rejection().at(), claim.rejection().finalDecision(),
                         claim.rejection().withdrawalReason()),
                 claim.isCompeting(),
                 view.showsCompetitors() ? claim.competingClaimIds() : null,
-                claim.requestedChanges(),
+                RequestedChangesResponse.of(claim.requestedChanges()),
                 new Eligibility(claim.eligibilitySentAt()),
                 claim.disputeCount(),
                 view.allowedActions().stream().map(ClaimAction::wireName).toList(),

@@ -12,11 +12,21 @@ import java.util.Map;
 public record HistoryEntryResponse(long sequence, Instant at, CommentResponse.ActorResponse actor,
                                    HistoryEntry.Kind kind, String summary,
                                    @Schema(description = "Edited fields with their values before and after")
-                                   List<FieldChange> changes,
+                                   List<FieldChangeResponse> changes,
                                    Map<String, Object> details) {
+
+    /** One edited field as the API shows it (the domain's FieldChange; the schema keeps its name). */
+    @Schema(name = "FieldChange")
+    public record FieldChangeResponse(String field, Object before, Object after) {
+
+        static FieldChangeResponse of(FieldChange change) {
+            return new FieldChangeResponse(change.field(), change.before(), change.after());
+        }
+    }
 
     static HistoryEntryResponse of(HistoryEntry entry) {
         return new HistoryEntryResponse(entry.sequence(), entry.at(), CommentResponse.ActorResponse.of(entry.actor()),
-                entry.kind(), entry.summary(), entry.changes(), entry.details());
+                entry.kind(), entry.summary(),
+                entry.changes().stream().map(FieldChangeResponse::of).toList(), entry.details());
     }
 }

@@ -7,6 +7,7 @@ import com.cpor.claimservice.config.ClaimPolicyProperties;
 import com.cpor.platform.security.Roles;
 import com.cpor.platform.web.IfMatch;
 import com.cpor.platform.web.InvalidInputProblem;
+import com.cpor.platform.web.PageResponse;
 import com.cpor.platform.web.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
