@@ -1,15 +1,13 @@
 package com.cpor.benchmarks;
 
-import com.cpor.localstack.Platform;
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevUser;
+import com.cpor.localstack.Platform;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +35,8 @@ import java.util.stream.Stream;
 public final class BenchmarkRun {
 
     static final double P99_LIMIT_MS = 250;
+    /** The load generators' API client: one connection pool (HTTP/1.1, virtual threads); no answer is status -1. */
+    static final ApiClient API = ApiClient.loadGenerator(Duration.ofSeconds(5));
     private static final String CONSENT_WINDOW = "PT5S";
 
     /** How long each part runs: {@code full} for the report, {@code quick} for smoke tests. */
@@ -229,19 +229,18 @@ public final class BenchmarkRun {
     }
 
     private static void awaitUp(int port, Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+        ApiClient client = ApiClient.anonymous().requestTimeout(Duration.ofSeconds(2));
+        String health = "http://localhost:" + port + "/actuator/health";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                ApiResponse response = client.get(health);
+                if (response.status() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (ApiClient.Unreachable e) {
                 // not listening yet
-            } catch (InterruptedException e) {
+            } catch (IllegalStateException interrupted) {
                 return;
             }
             sleep(Duration.ofMillis(100));
@@ -575,8 +574,8 @@ public final class BenchmarkRun {
     private void lifecycle() {
         report.section("End-to-end latency per stage (the whole lifecycle)");
         String partnerToken = platform.identity().tokenFor(DevUser.PARTNER_ADMIN);
-        Http reviewer = new Http(platform.identity().tokenFor(DevUser.REVIEWER));
-        Http partner = new Http(partnerToken);
+        ApiClient reviewer = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.REVIEWER));
+        ApiClient partner = BenchmarkRun.API.as(partnerToken);
         String claims = platform.service("claim-service").baseUrl() + "/api/v1/claims";
         String reviews = platform.service("review-service").baseUrl() + "/api/v1/reviews";
         Intake intake = new Intake(platform.service("claim-service").baseUrl(), partnerToken);
@@ -649,8 +648,8 @@ public final class BenchmarkRun {
 
         // API latency during the storm: reads on consent-service (the storm's service) and claim-service
         String someClaim = lifecycleClaims.iterator().next();
-        Http staff = new Http(platform.identity().tokenFor(DevUser.STAFF));
-        Http partner = new Http(platform.identity().tokenFor(DevUser.PARTNER_ADMIN));
+        ApiClient staff = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.STAFF));
+        ApiClient partner = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.PARTNER_ADMIN));
         String consentUrl = platform.service("consent-service").baseUrl() + "/api/v1/consents/" + someClaim;
         String claimUrl = platform.service("claim-service").baseUrl() + "/api/v1/claims/" + someClaim;
         Recorder apiLatency = new Recorder(Duration.ofMinutes(2).toNanos() / 1000, 3);
@@ -665,7 +664,7 @@ public final class BenchmarkRun {
                 ConstantRateLoad.run(20, warmUp.plus(ahead).plus(plan.stormBudget()), Duration.ofSeconds(30),
                         stormOver::get, intended -> {
                     boolean consent = reads.incrementAndGet() % 2 == 0;
-                    Http.Response response = consent ? staff.get(consentUrl) : partner.get(claimUrl);
+                    ApiResponse response = consent ? staff.get(consentUrl) : partner.get(claimUrl);
                     long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
                     apiLatency.recordValue(Math.min(micros, Duration.ofMinutes(2).toNanos() / 1000));
                     apiSamples.add(new double[] {(intended - apiStart) / 1e9, micros / 1000.0});

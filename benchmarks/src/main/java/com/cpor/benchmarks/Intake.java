@@ -1,11 +1,13 @@
 package com.cpor.benchmarks;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimBody;
+import com.cpor.apiclient.ClaimFixtures;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,10 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Intake {
 
-    /** A minimal but real PDF: the service checks content, not names. */
-    static final byte[] POE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    /** The shared PoE (a minimal but real PDF), copied once: the load generator uploads it for every claim. */
+    static final byte[] POE_PDF = ClaimFixtures.pdf();
     private static final long MAX_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
 
     /** One claim's whole intake, for the latency-over-time chart. */
@@ -30,7 +30,7 @@ final class Intake {
     }
 
     private final String claimsUrl;
-    private final Http partner;
+    private final ApiClient partner;
     private final AtomicLong sequence = new AtomicLong();
     final Recorder httpLatency = new Recorder(MAX_MICROS, 3);
     final Recorder claimLatency = new Recorder(MAX_MICROS, 3);
@@ -47,25 +47,25 @@ final class Intake {
 
     Intake(String claimServiceUrl, String partnerToken) {
         this.claimsUrl = claimServiceUrl + "/api/v1/claims";
-        this.partner = new Http(partnerToken);
+        this.partner = BenchmarkRun.API.as(partnerToken);
     }
 
     /** Creates, uploads and submits one claim; returns its id, or null when a request failed. */
     String submitOne(long intendedStartNanos) {
         long n = sequence.incrementAndGet();
         String customerEmail = "customer-" + n + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.example";
-        Http.Response created = partner.post(claimsUrl, newClaim(customerEmail));
+        ApiResponse created = partner.post(claimsUrl, newClaim(customerEmail));
         long afterCreate = record("create", intendedStartNanos);
         if (created.status() != 201) {
             return fail(created, intendedStartNanos);
         }
         String id = created.json().get("id").asString();
-        Http.Response uploaded = partner.upload(claimsUrl + "/" + id + "/documents", "poe.pdf", "application/pdf", POE_PDF);
+        ApiResponse uploaded = partner.upload(claimsUrl + "/" + id + "/documents", "poe.pdf", "application/pdf", POE_PDF);
         long afterUpload = record("upload", afterCreate);
         if (uploaded.status() != 201) {
             return fail(uploaded, intendedStartNanos);
         }
-        Http.Response submitted = partner.post(claimsUrl + "/" + id + "/submit", Map.of());
+        ApiResponse submitted = partner.post(claimsUrl + "/" + id + "/submit", Map.of());
         record("submit", afterUpload);
         if (submitted.status() != 200) {
             return fail(submitted, intendedStartNanos);
@@ -86,7 +86,7 @@ final class Intake {
         return now;
     }
 
-    private String fail(Http.Response response, long intendedStartNanos) {
+    private String fail(ApiResponse response, long intendedStartNanos) {
         failures.incrementAndGet();
         failureStatuses.computeIfAbsent(response.status(), ignored -> new AtomicLong()).incrementAndGet();
         if (failureExamples.size() < 3) {
@@ -103,20 +103,9 @@ final class Intake {
         return Math.min(MAX_MICROS, Math.max(1, nanos / 1000));
     }
 
+    /** The shared valid claim (api-client ClaimBody); the customer declares the e-mail's domain, bench.example. */
     static Map<String, Object> newClaim(String customerEmail) {
-        return Map.of(
-                "name", "Contoso — Teams and Exchange usage",
-                "partnerId", "1234567",
-                "solutionArea", "MICROSOFT_365",
-                "activity", "USAGE",
-                "customer", Map.of("tenantId", UUID.randomUUID().toString(),
-                        "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
-                        "declaredDomains", List.of("bench.example")),
-                "products", List.of(Map.of("code", "TEAMS"), Map.of("code", "EXCHANGE_ONLINE")),
-                "customerContact", Map.of("name", "Anna Kowalska", "title", "CIO",
-                        "email", customerEmail, "locale", "en-US"),
-                "partnerContact", Map.of("name", "Piotr Nowak", "email", "piotr@partner-one.example",
-                        "locale", "en-US"));
+        return ClaimBody.valid().customerEmail(customerEmail).toMap();
     }
 
     /** Percentiles of an interval histogram in milliseconds. */

@@ -1,8 +1,10 @@
 package com.cpor.benchmarks;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.devinfra.DevUser;
 import com.cpor.localstack.Platform;
 import com.cpor.localstack.ServiceProcess;
-import com.cpor.devinfra.DevUser;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -101,8 +103,8 @@ public final class LifecycleRun {
     private Platform platform;
     private LifecycleTap tap;
     private LifecycleMeters meters;
-    private Http partner;
-    private Http reviewer;
+    private ApiClient partner;
+    private ApiClient reviewer;
     private String claims;
     private String reviews;
     private final AtomicLong sequence = new AtomicLong();
@@ -146,8 +148,8 @@ public final class LifecycleRun {
         Platform.SERVICES.forEach(service -> pids.put(service, pidOf(service)));
         meters = new LifecycleMeters(platform, pids, postgresDataDirectory());
         tap = new LifecycleTap(platform.kafkaBootstrapServers());
-        partner = new Http(platform.identity().tokenFor(DevUser.PARTNER_ADMIN));
-        reviewer = new Http(platform.identity().tokenFor(DevUser.REVIEWER));
+        partner = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.PARTNER_ADMIN));
+        reviewer = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.REVIEWER));
         claims = platform.service("claim-service").baseUrl() + "/api/v1/claims";
         reviews = platform.service("review-service").baseUrl() + "/api/v1/reviews";
 
@@ -207,19 +209,19 @@ public final class LifecycleRun {
     private boolean lifecycle(Phase phase, long intendedStart) {
         String email = "customer-" + sequence.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
                 + "@bench.example";
-        Http.Response created = partner.post(claims, Intake.newClaim(email));
+        ApiResponse created = partner.post(claims, Intake.newClaim(email));
         long t = record(phase, "create", intendedStart);
         if (created.status() != 201) {
             return fail(phase, "create", created);
         }
         String id = created.json().get("id").asString();
-        Http.Response uploaded = partner.upload(claims + "/" + id + "/documents", "poe.pdf", "application/pdf",
+        ApiResponse uploaded = partner.upload(claims + "/" + id + "/documents", "poe.pdf", "application/pdf",
                 Intake.POE_PDF);
         t = record(phase, "upload", t);
         if (uploaded.status() != 201) {
             return fail(phase, "upload", uploaded);
         }
-        Http.Response submitted = partner.post(claims + "/" + id + "/submit", Map.of());
+        ApiResponse submitted = partner.post(claims + "/" + id + "/submit", Map.of());
         t = record(phase, "submit", t);
         if (submitted.status() != 200) {
             return fail(phase, "submit", submitted);
@@ -229,7 +231,7 @@ public final class LifecycleRun {
         long deadline = submittedNanos + Duration.ofSeconds(60).toNanos();
         while (true) {
             long before = System.nanoTime();
-            Http.Response review = reviewer.get(reviews + "/" + id);
+            ApiResponse review = reviewer.get(reviews + "/" + id);
             record(phase, "review GET (poll)", before);
             phase.reviewGets.incrementAndGet();
             if (review.status() == 200) {
@@ -242,12 +244,12 @@ public final class LifecycleRun {
         }
         t = System.nanoTime();
         phase.reviewVisible.recordValue(micros(t - submittedNanos));
-        Http.Response started = reviewer.post(reviews + "/" + id + "/start", Map.of());
+        ApiResponse started = reviewer.post(reviews + "/" + id + "/start", Map.of());
         t = record(phase, "start", t);
         if (!started.ok()) {
             return fail(phase, "start", started);
         }
-        Http.Response approved = reviewer.post(reviews + "/" + id + "/approve", Map.of("comment", "PoE is complete"));
+        ApiResponse approved = reviewer.post(reviews + "/" + id + "/approve", Map.of("comment", "PoE is complete"));
         record(phase, "approve", t);
         if (!approved.ok()) {
             return fail(phase, "approve", approved);
@@ -263,7 +265,7 @@ public final class LifecycleRun {
         return now;
     }
 
-    private static boolean fail(Phase phase, String request, Http.Response response) {
+    private static boolean fail(Phase phase, String request, ApiResponse response) {
         phase.failures.incrementAndGet();
         if (phase.failureExamples.size() < 5) {
             String body = response.body() == null ? "" : response.body();

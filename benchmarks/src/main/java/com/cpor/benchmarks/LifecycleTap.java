@@ -1,5 +1,6 @@
 package com.cpor.benchmarks;
 
+import com.cpor.apiclient.ApiClient;
 import com.cpor.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -92,7 +93,7 @@ final class LifecycleTap implements AutoCloseable {
     }
 
     private static String field(String json, String name) {
-        JsonNode value = Http.JSON.readTree(json).get(name);
+        JsonNode value = ApiClient.JSON.readTree(json).get(name);
         return value == null || value.isNull() ? null : value.asString();
     }
 

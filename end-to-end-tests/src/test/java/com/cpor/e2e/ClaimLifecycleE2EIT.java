@@ -1,9 +1,11 @@
 package com.cpor.e2e;
 
-import com.cpor.events.Topics;
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ConsentPage;
 import com.cpor.devinfra.DevUser;
-import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.devinfra.SamplePartner;
+import com.cpor.events.Topics;
+import com.cpor.platform.testsupport.EventProbe;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -65,11 +67,11 @@ class ClaimLifecycleE2EIT {
     @Order(1)
     void customer_declining_on_the_consent_page_rejects_the_claim_and_it_is_never_handed_off() {
         String link = ConsentMail.linkIn(ConsentMail.awaitFor(decliningCustomer));
-        Customer browser = new Customer();
-        Customer.Page page = browser.open(link);
+        ConsentPage browser = new ConsentPage();
+        ConsentPage.Page page = browser.open(link);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html()).contains("lang=\"pl-PL\"", PARTNER.organisationName());
-        Customer.Page confirmation = browser.decline(link, page);
+        ConsentPage.Page confirmation = browser.decline(link, page);
         assertThat(confirmation.status()).isEqualTo(200);
 
         JsonNode rejected = Claims.awaitClaim(declinedClaimId, claim -> "REJECTED".equals(claim.get("status").asString()));
@@ -116,9 +118,9 @@ class ClaimLifecycleE2EIT {
      */
     @Test
     void overturning_a_dispute_never_gives_a_workload_a_second_partner_of_record() {
-        Api partner = Api.as(DevUser.PARTNER_ADMIN);
-        Api otherPartner = Api.as(DevUser.OTHER_PARTNER_ADMIN);
-        Api reviewer = Api.as(DevUser.REVIEWER);
+        ApiClient partner = E2EPlatform.as(DevUser.PARTNER_ADMIN);
+        ApiClient otherPartner = E2EPlatform.as(DevUser.OTHER_PARTNER_ADMIN);
+        ApiClient reviewer = E2EPlatform.as(DevUser.REVIEWER);
         String disputedCustomer = "anna+" + UUID.randomUUID() + "@contoso.example";
         Map<String, Object> first = new HashMap<>(Claims.newClaim(disputedCustomer, "en-US"));
         @SuppressWarnings("unchecked")
@@ -153,7 +155,7 @@ class ClaimLifecycleE2EIT {
         JsonNode claim = Claims.get(disputed);
         assertThat(claim.get("status").asString()).isEqualTo("DISPUTED");
         assertThat(claim.get("approvedAt").isNull()).isTrue();
-        assertThat(Api.as(DevUser.REVIEWER).get(E2EPlatform.claims() + "/" + holder).expect(200).json()
+        assertThat(E2EPlatform.as(DevUser.REVIEWER).get(E2EPlatform.claims() + "/" + holder).expect(200).json()
                 .get("status").asString()).isEqualTo("APPROVED");
         List<ConsumerRecord<String, String>> handOffs = downstream.drain(Duration.ofSeconds(2)).stream()
                 .filter(record -> record.value().contains(tenant))
@@ -174,15 +176,15 @@ class ClaimLifecycleE2EIT {
     void two_partners_claiming_one_tenant_workload_see_nothing_of_each_other_and_the_reviewer_sees_both() {
         String tenant = UUID.randomUUID().toString();
         String firstContact = "piotr+" + UUID.randomUUID() + "@partner-one.example";
-        Api first = Api.as(DevUser.PARTNER_ADMIN);
-        Api second = Api.as(DevUser.OTHER_PARTNER_ADMIN);
-        Api reviewer = Api.as(DevUser.REVIEWER);
+        ApiClient first = E2EPlatform.as(DevUser.PARTNER_ADMIN);
+        ApiClient second = E2EPlatform.as(DevUser.OTHER_PARTNER_ADMIN);
+        ApiClient reviewer = E2EPlatform.as(DevUser.REVIEWER);
         String firstId = Claims.submit(first, claimOn(tenant, "1234567", firstContact, "TEAMS", "EXCHANGE_ONLINE"));
         String secondId = Claims.submit(second, claimOn(tenant, "7654321", "li.wei@partner-two.example", "TEAMS", "INTUNE"));
 
         for (Object[] side : List.of(new Object[]{first, firstId, secondId, "INTUNE"},
                 new Object[]{second, secondId, firstId, "EXCHANGE_ONLINE"})) {
-            Api partner = (Api) side[0];
+            ApiClient partner = (ApiClient) side[0];
             String own = (String) side[1];
             String theirs = (String) side[2];
             String theirProduct = (String) side[3];
@@ -236,7 +238,7 @@ class ClaimLifecycleE2EIT {
 
     /** The window's end as consent-service recorded it (counted from the notice's delivery). */
     private static Instant windowEndOf(String claimId) {
-        JsonNode consents = Api.as(DevUser.STAFF).get(E2EPlatform.consents() + "/" + claimId).expect(200).json();
+        JsonNode consents = E2EPlatform.as(DevUser.STAFF).get(E2EPlatform.consents() + "/" + claimId).expect(200).json();
         return Instant.parse(consents.get("windows").get(0).get("windowEndsAt").asString());
     }
 }

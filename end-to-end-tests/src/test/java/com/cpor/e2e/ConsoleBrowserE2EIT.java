@@ -1,5 +1,6 @@
 package com.cpor.e2e;
 
+import com.cpor.apiclient.ClaimFixtures;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class ConsoleBrowserE2EIT {
 
         // upload the PoE and submit
         Path pdf = Files.createTempFile("poe-", ".pdf");
-        Files.write(pdf, Claims.POE_PDF);
+        Files.write(pdf, ClaimFixtures.pdf());
         browser.findElement(By.id("file")).sendKeys(pdf.toString());
         browser.findElement(By.id("upload")).click();
         waitFor(By.linkText(pdf.getFileName().toString()));

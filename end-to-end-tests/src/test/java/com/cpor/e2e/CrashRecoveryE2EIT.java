@@ -1,8 +1,8 @@
 package com.cpor.e2e;
 
+import com.cpor.devinfra.DevUser;
 import com.cpor.events.Topics;
 import com.cpor.localstack.ServiceProcess;
-import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.EventProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class CrashRecoveryE2EIT {
 
     /** {@code cpor_inbox_events_total} of one outcome, over all consumers and types, since the process started. */
     private static long inboxEvents(ServiceProcess service, String outcome) {
-        String text = Api.as(DevUser.STAFF).get(service.baseUrl() + "/actuator/prometheus", "text/plain")
+        String text = E2EPlatform.as(DevUser.STAFF).get(service.baseUrl() + "/actuator/prometheus", "text/plain")
                 .expect(200).body();
         Matcher sample = Pattern.compile("^cpor_inbox_events_total\\{[^}]*outcome=\"" + outcome
                 + "\"[^}]*}\\s+(\\S+)$", Pattern.MULTILINE).matcher(text);

@@ -1,5 +1,7 @@
 package com.cpor.e2e;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.devinfra.DevUser;
 import com.cpor.localstack.Platform;
 
 import java.nio.file.Path;
@@ -42,6 +44,14 @@ public final class E2EPlatform {
         Map<String, String> all = new java.util.HashMap<>(properties);
         all.putAll(LATE_OFFSET_COMMITS);
         return all;
+    }
+
+    /**
+     * The platform's API client as the user (null: no token); a new caller each time, so it reads a resource
+     * before it edits it.
+     */
+    static ApiClient as(DevUser user) {
+        return user == null ? ApiClient.anonymous() : ApiClient.withToken(get().identity().tokenFor(user));
     }
 
     static String claims() {

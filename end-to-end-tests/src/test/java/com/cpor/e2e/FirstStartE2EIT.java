@@ -1,10 +1,11 @@
 package com.cpor.e2e;
 
+import com.cpor.apiclient.ClaimFixtures;
+import com.cpor.devinfra.DevUser;
+import com.cpor.devinfra.KafkaServer;
 import com.cpor.events.Topics;
 import com.cpor.localstack.Platform;
-import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.Infrastructure;
-import com.cpor.devinfra.KafkaServer;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -117,7 +118,7 @@ class FirstStartE2EIT {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"poe.pdf\""
                 + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(Claims.POE_PDF);
+        body.writeBytes(ClaimFixtures.pdf());
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> uploaded = send(partner, HttpRequest.newBuilder(URI.create(claims + "/" + id
                         + "/documents"))

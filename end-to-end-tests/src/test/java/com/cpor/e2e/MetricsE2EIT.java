@@ -69,7 +69,7 @@ class MetricsE2EIT {
 
     /** Samples by series name with labels in the exposition's order, e.g. {@code cpor_claims{status="APPROVED"}}. */
     private static Map<String, Double> scrape(String service) {
-        String text = Api.as(DevUser.STAFF).get(E2EPlatform.get().service(service).baseUrl() + "/actuator/prometheus",
+        String text = E2EPlatform.as(DevUser.STAFF).get(E2EPlatform.get().service(service).baseUrl() + "/actuator/prometheus",
                 "text/plain").expect(200).body();
         Map<String, Double> samples = new HashMap<>();
         for (String line : text.split("\n")) {

@@ -1,7 +1,7 @@
 package com.cpor.e2e;
 
-import com.cpor.events.Topics;
 import com.cpor.devinfra.DevUser;
+import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class TracingE2EIT {
         String traceId = HexFormat.of().formatHex(id);
 
         try (EventProbe probe = new EventProbe(E2EPlatform.get().kafkaBootstrapServers(), Topics.CLAIMS)) {
-            Api.as(DevUser.PARTNER_ADMIN).post(E2EPlatform.claims() + "/" + claimId + "/comments",
+            E2EPlatform.as(DevUser.PARTNER_ADMIN).post(E2EPlatform.claims() + "/" + claimId + "/comments",
                     Map.of("text", "Please look at page 2 of the PoE."),
                     Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).expect(201);
 

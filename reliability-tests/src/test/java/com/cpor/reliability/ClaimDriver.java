@@ -1,11 +1,15 @@
 package com.cpor.reliability;
 
-import com.cpor.platform.testsupport.MailText;
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimBody;
+import com.cpor.apiclient.ClaimFixtures;
+import com.cpor.apiclient.ConsentPage;
 import com.cpor.devinfra.DevUser;
+import com.cpor.platform.testsupport.MailText;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +24,8 @@ import java.util.function.Predicate;
  */
 final class ClaimDriver {
 
-    static final byte[] POE_PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
-
-    private final Http partner = Http.as(DevUser.PARTNER_ADMIN);
-    private final Http reviewer = Http.as(DevUser.REVIEWER);
+    private final ApiClient partner = ReliabilityPlatform.as(DevUser.PARTNER_ADMIN);
+    private final ApiClient reviewer = ReliabilityPlatform.as(DevUser.REVIEWER);
     private final Duration stepTimeout;
 
     ClaimDriver(Duration stepTimeout) {
@@ -98,7 +98,7 @@ final class ClaimDriver {
         Instant deadline = Instant.now().plus(stepTimeout);
         while (run.claimId == null) {
             try {
-                Http.Response created = partner.post(ReliabilityPlatform.claims(), newClaim(run));
+                ApiResponse created = partner.post(ReliabilityPlatform.claims(), newClaim(run));
                 if (created.status() == 201) {
                     run.claimId = created.json().get("id").asString();
                     run.acknowledgedAt = Instant.now();
@@ -107,7 +107,7 @@ final class ClaimDriver {
                 } else {
                     retryOrFail(deadline, "create answered " + created.status() + ": " + created.body());
                 }
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 run.unacknowledgedCreates++;
                 retryOrFail(deadline, "create: " + e.getMessage());
             }
@@ -115,7 +115,7 @@ final class ClaimDriver {
         String documents = claimUrl(run.claimId) + "/documents";
         while (true) {
             try {
-                Http.Response uploaded = partner.upload(documents, "poe.pdf", "application/pdf", POE_PDF);
+                ApiResponse uploaded = partner.upload(documents, "poe.pdf", "application/pdf", ClaimFixtures.pdf());
                 if (uploaded.status() == 201) {
                     break;
                 }
@@ -123,7 +123,7 @@ final class ClaimDriver {
                     throw new AssertionError("upload refused " + uploaded.status() + ": " + uploaded.body());
                 }
                 retryOrFail(deadline, "upload answered " + uploaded.status() + ": " + uploaded.body());
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 retryOrFail(deadline, "upload: " + e.getMessage());
             }
         }
@@ -149,7 +149,7 @@ final class ClaimDriver {
         boolean unanswered = false;
         while (true) {
             try {
-                Http.Response page = Http.declineConsent(link);
+                ConsentPage.Page page = declineConsent(link);
                 if (page.status() == 200) {
                     run.declineAcknowledged = true;
                     return;
@@ -166,11 +166,18 @@ final class ClaimDriver {
                     return;
                 }
                 retryOrFail(deadline, "decline answered " + page.status());
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 unanswered = true;
                 retryOrFail(deadline, "decline: " + e.getMessage());
             }
         }
+    }
+
+    /** The customer (no account) opens the consent link and submits the page's decline form, when it has one. */
+    private static ConsentPage.Page declineConsent(String link) {
+        ConsentPage browser = new ConsentPage(Duration.ofSeconds(3), Duration.ofSeconds(20));
+        ConsentPage.Page page = browser.open(link);
+        return page.status() != 200 || page.csrfToken() == null ? page : browser.decline(link, page);
     }
 
     private String consentLink(String customerEmail) {
@@ -190,12 +197,12 @@ final class ClaimDriver {
     }
 
     /** POSTs until it is applied: 2xx, or 409 after an attempt whose answer was lost. */
-    private void act(Http who, String url, Object body) {
+    private void act(ApiClient who, String url, Object body) {
         Instant deadline = Instant.now().plus(stepTimeout);
         boolean unanswered = false;
         while (true) {
             try {
-                Http.Response response = who.post(url, body);
+                ApiResponse response = who.post(url, body);
                 if (response.ok() || (response.status() == 409 && unanswered)) {
                     return;
                 }
@@ -203,7 +210,7 @@ final class ClaimDriver {
                     throw new AssertionError("POST " + url + " refused " + response.status() + ": " + response.body());
                 }
                 retryOrFail(deadline, "POST " + url + " answered " + response.status() + ": " + response.body());
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 unanswered = true;
                 retryOrFail(deadline, "POST " + url + ": " + e.getMessage());
             }
@@ -227,12 +234,12 @@ final class ClaimDriver {
         return awaitJson(partner, claimUrl(claimId), condition, "claim " + claimId);
     }
 
-    private JsonNode awaitJson(Http who, String url, Predicate<JsonNode> condition, String what) {
+    private JsonNode awaitJson(ApiClient who, String url, Predicate<JsonNode> condition, String what) {
         Instant deadline = Instant.now().plus(stepTimeout);
         String last = "no answer";
         while (true) {
             try {
-                Http.Response response = who.get(url);
+                ApiResponse response = who.get(url);
                 if (response.status() == 200) {
                     JsonNode json = response.json();
                     if (condition.test(json)) {
@@ -242,7 +249,7 @@ final class ClaimDriver {
                 } else {
                     last = "HTTP " + response.status();
                 }
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 last = e.getMessage();
             }
             retryOrFail(deadline, what + " not as expected within " + stepTimeout + " (last: " + last + ")");
@@ -250,7 +257,7 @@ final class ClaimDriver {
     }
 
     /** A client error no retry can fix (not: not yet there 404, wrong state yet 409, slow down 429). */
-    private static boolean refused(Http.Response response) {
+    private static boolean refused(ApiResponse response) {
         return response.status() >= 400 && response.status() < 500
                 && response.status() != 404 && response.status() != 409 && response.status() != 429;
     }
@@ -284,18 +291,10 @@ final class ClaimDriver {
         }
     }
 
+    /** The shared valid claim (api-client ClaimBody) of the run: Fabrikam, its customer and partner contacts. */
     static Map<String, Object> newClaim(ClaimRun run) {
-        return Map.of(
-                "name", "Fabrikam — Teams usage (" + run.ending + ")",
-                "partnerId", "1234567",
-                "solutionArea", "MICROSOFT_365",
-                "activity", "USAGE",
-                "customer", Map.of("tenantId", UUID.randomUUID().toString(),
-                        "domain", "fabrikam.onmicrosoft.com", "name", "Fabrikam Inc",
-                        "declaredDomains", List.of(run.customerEmail.substring(run.customerEmail.indexOf('@') + 1))),
-                "products", List.of(Map.of("code", "TEAMS"), Map.of("code", "EXCHANGE_ONLINE")),
-                "customerContact", Map.of("name", "Anna Kowalska", "title", "CIO",
-                        "email", run.customerEmail, "locale", "en-US"),
-                "partnerContact", Map.of("name", "Piotr Nowak", "email", run.partnerEmail, "locale", "en-US"));
+        return ClaimBody.valid().name("Fabrikam — Teams usage (" + run.ending + ")")
+                .customer("fabrikam.onmicrosoft.com", "Fabrikam Inc").customerEmail(run.customerEmail)
+                .partnerEmail(run.partnerEmail).toMap();
     }
 }

@@ -1,5 +1,7 @@
 package com.cpor.reliability;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevUser;
 
 import java.time.Duration;
@@ -25,8 +27,8 @@ final class HostileInputs {
     }
 
     static List<Answer> send(int emailLength) {
-        Map<String, java.util.function.Supplier<Http.Response>> requests = new LinkedHashMap<>();
-        Http partner = Http.as(DevUser.PARTNER_ADMIN);
+        Map<String, java.util.function.Supplier<ApiResponse>> requests = new LinkedHashMap<>();
+        ApiClient partner = ReliabilityPlatform.as(DevUser.PARTNER_ADMIN);
         requests.put("create: customer e-mail \"a@\" + " + emailLength + " dots + \"@\"",
                 () -> partner.post(ReliabilityPlatform.claims(), claimWith("email", "a@" + ".".repeat(emailLength) + "@")));
         requests.put("create: NUL in the claim name",
@@ -39,11 +41,11 @@ final class HostileInputs {
         requests.forEach((name, request) -> answers.add(CompletableFuture.supplyAsync(() -> {
             Instant start = Instant.now();
             try {
-                Http.Response response = request.get();
+                ApiResponse response = request.get();
                 String body = response.body() == null ? "" : response.body();
                 return new Answer(name, response.status(), Duration.between(start, Instant.now()),
                         body.length() > 160 ? body.substring(0, 160) + "…" : body);
-            } catch (Http.Unreachable e) {
+            } catch (ApiClient.Unreachable e) {
                 return new Answer(name, -1, Duration.between(start, Instant.now()), e.getMessage());
             }
         })));

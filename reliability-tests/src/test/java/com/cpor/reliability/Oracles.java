@@ -1,5 +1,6 @@
 package com.cpor.reliability;
 
+import com.cpor.apiclient.ApiClient;
 import com.cpor.events.Topics;
 import com.cpor.localstack.Platform;
 import com.cpor.platform.testsupport.EventProbe;
@@ -218,7 +219,7 @@ final class Oracles {
                 resent++;
                 continue;
             }
-            JsonNode event = Http.JSON.readTree(record.value());
+            JsonNode event = ApiClient.JSON.readTree(record.value());
             chained &= previous.equals(event.path("fromStatus").asString());
             previous = event.path("toStatus").asString();
             path.add(previous);

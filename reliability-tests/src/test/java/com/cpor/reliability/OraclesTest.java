@@ -1,5 +1,6 @@
 package com.cpor.reliability;
 
+import com.cpor.apiclient.ApiClient;
 import com.cpor.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,7 +254,7 @@ class OraclesTest {
 
         String reason = ending.rejectionReason(declineAcknowledged);
         boolean sent = ending.sentToEvaluation(declineAcknowledged);
-        claims.put(run.claimId, Http.JSON.readTree("{\"status\":\"" + (reason == null ? "APPROVED" : "REJECTED") + "\","
+        claims.put(run.claimId, ApiClient.JSON.readTree("{\"status\":\"" + (reason == null ? "APPROVED" : "REJECTED") + "\","
                 + "\"rejection\":" + (reason == null ? "null" : "{\"reason\":\"" + reason + "\"}") + ","
                 + "\"eligibility\":{\"sentAt\":" + (sent ? "\"2026-11-30T12:00:16Z\"" : "null") + "}}"));
 

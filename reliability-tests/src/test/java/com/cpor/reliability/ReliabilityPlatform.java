@@ -1,9 +1,12 @@
 package com.cpor.reliability;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.devinfra.DevUser;
 import com.cpor.localstack.Platform;
 import com.cpor.localstack.ServiceProcess;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +20,8 @@ final class ReliabilityPlatform {
 
     /** Short enough to watch both consent endings, long enough for the customer to decline in time. */
     static final String CONSENT_WINDOW = "PT15S";
+    private static final ApiClient CLIENT = ApiClient.anonymous().connectTimeout(Duration.ofSeconds(3))
+            .requestTimeout(Duration.ofSeconds(20));
     private static Platform platform;
     /** between notification-service and the SMTP capture: holds an acceptance so a kill lands in the send-to-SENT window */
     private static SmtpHold smtpHold;
@@ -60,6 +65,14 @@ final class ReliabilityPlatform {
     static synchronized SmtpHold smtpHold() {
         get();
         return smtpHold;
+    }
+
+    /**
+     * The platform's API client as the user: a request to a service that is down throws
+     * {@link ApiClient.Unreachable} (connect within 3 s, answer within 20 s) so the caller can retry.
+     */
+    static ApiClient as(DevUser user) {
+        return CLIENT.as(get().identity().tokenFor(user));
     }
 
     static String claims() {

@@ -1,7 +1,9 @@
 package com.cpor.reliability;
 
-import com.cpor.localstack.ServiceProcess;
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevUser;
+import com.cpor.localstack.ServiceProcess;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ final class ServiceMetrics {
     /** Redeliveries the service's inbox discarded since it started; -1 if it did not answer. */
     static long duplicatesDiscarded(ServiceProcess service) {
         try {
-            Http.Response response = Http.as(DevUser.STAFF).getText(service.baseUrl() + "/actuator/prometheus");
+            ApiResponse response = ReliabilityPlatform.as(DevUser.STAFF).get(service.baseUrl() + "/actuator/prometheus", "text/plain");
             if (response.status() != 200) {
                 return -1;
             }
@@ -28,7 +30,7 @@ final class ServiceMetrics {
                 total += Double.parseDouble(line.group(1));
             }
             return Math.round(total);
-        } catch (Http.Unreachable e) {
+        } catch (ApiClient.Unreachable e) {
             return -1;
         }
     }

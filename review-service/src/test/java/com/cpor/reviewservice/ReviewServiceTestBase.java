@@ -7,6 +7,7 @@ import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ public abstract class ReviewServiceTestBase {
     @Autowired
     protected MutableClock clock;
 
-    protected ReviewApi api;
+    protected TestApi api;
 
     @BeforeAll
     static void openProbe() {
@@ -50,7 +51,7 @@ public abstract class ReviewServiceTestBase {
 
     @BeforeEach
     void connectApi() {
-        api = new ReviewApi(port);
+        api = new TestApi(port);
     }
 
     protected static void feed(CporEvent event) {

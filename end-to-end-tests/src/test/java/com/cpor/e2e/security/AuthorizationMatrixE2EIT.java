@@ -1,12 +1,15 @@
 package com.cpor.e2e.security;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.e2e.security.Fixtures.ClaimRef;
+import com.cpor.localstack.Platform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import com.cpor.localstack.Platform;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Connection;
@@ -15,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -131,7 +133,7 @@ class AuthorizationMatrixE2EIT {
     /** What one caller does on one endpoint; {@code allowed} tells whether the table expects success. */
     @FunctionalInterface
     interface Call {
-        Http.Response invoke(Who who, Http http, boolean allowed);
+        ApiResponse invoke(Who who, ApiClient http, boolean allowed);
     }
 
     /**
@@ -186,7 +188,7 @@ class AuthorizationMatrixE2EIT {
         // claim-service
         rows.add(new Row("claim-service", "POST", "/api/v1/claims", true,
                 of(201, EnumSet.of(PARTNER_ADMIN, OTHER_PARTNER_ADMIN)),
-                (who, http, allowed) -> http.json("POST", claims, Fixtures.newClaim(
+                (who, http, allowed) -> http.post(claims, Fixtures.newClaim(
                         who == OTHER_PARTNER_ADMIN ? Fixtures.OTHER_PARTNER : Fixtures.PARTNER)),
                 AuthorizationMatrixE2EIT::claimCount));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims", true, of(200, LIST_READERS),
@@ -199,7 +201,7 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id()),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "PATCH", "/api/v1/claims/{id}", true, onClaim(200, PARTNER_WRITERS),
-                (who, http, allowed) -> http.json("PATCH", claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id(),
+                (who, http, allowed) -> http.patch(claims + "/" + (allowed ? Fixtures.editing() : sharedClaim).id(),
                         "application/merge-patch+json", Map.of("name", "Renamed by the table")),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "DELETE", "/api/v1/claims/{id}", true, onClaim(204, PARTNER_WRITERS),
@@ -207,7 +209,7 @@ class AuthorizationMatrixE2EIT {
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/documents", true, onClaim(201, PARTNER_WRITERS),
                 (who, http, allowed) -> http.upload(claims + "/" + sharedClaim.id() + "/documents", "poe.pdf",
-                        "application/pdf", Fixtures.POE_PDF),
+                        "application/pdf", ClaimFixtures.pdf()),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/documents", true, onClaim(200, CLAIM_READERS),
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents"),
@@ -217,15 +219,15 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/documents/" + sharedClaim.documentId()),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/submit", true, onClaim(200, PARTNER_WRITERS),
-                (who, http, allowed) -> http.json("POST", claims + "/"
+                (who, http, allowed) -> http.post(claims + "/"
                         + (allowed ? Fixtures.editingWithDocument() : sharedClaim).id() + "/submit", Map.of()),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/withdraw", true, onClaim(200, PARTNER_WRITERS),
-                (who, http, allowed) -> http.json("POST", claims + "/" + (allowed ? Fixtures.submitted() : sharedClaim).id()
+                (who, http, allowed) -> http.post(claims + "/" + (allowed ? Fixtures.submitted() : sharedClaim).id()
                         + "/withdraw", Map.of("reason", "OTHER", "text", "Customer chose another partner")),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/dispute", true, onClaim(200, PARTNER_WRITERS),
-                (who, http, allowed) -> http.json("POST", claims + "/"
+                (who, http, allowed) -> http.post(claims + "/"
                         + (allowed ? fresh(State.REJECTED) : sharedClaim).id() + "/dispute",
                         Map.of("justification", "Usage is visible in the admin centre", "documentIds", List.of())),
                 () -> claimState(sharedClaim.id())));
@@ -233,7 +235,7 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(claims + "/" + sharedClaim.id() + "/comments"),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "POST", "/api/v1/claims/{id}/comments", true, onClaim(201, COMMENTERS),
-                (who, http, allowed) -> http.json("POST", claims + "/" + sharedClaim.id() + "/comments",
+                (who, http, allowed) -> http.post(claims + "/" + sharedClaim.id() + "/comments",
                         Map.of("text", "A comment from the authorization table")),
                 () -> claimState(sharedClaim.id())));
         rows.add(new Row("claim-service", "GET", "/api/v1/claims/{id}/history", true, onClaim(200, CLAIM_READERS),
@@ -248,7 +250,7 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/"
                         + Fixtures.PARTNER), null));
         rows.add(new Row("claim-service", "PUT", "/api/v1/partners/{partnerId}", true, of(201, EnumSet.of(STAFF)),
-                (who, http, allowed) -> http.json("PUT", SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/m-"
+                (who, http, allowed) -> http.put(SharedPlatform.baseUrl("claim-service") + "/api/v1/partners/m-"
                         + java.util.UUID.randomUUID().toString().substring(0, 8), Map.of("name", "Table Partner Ltd",
                         "country", "PL", "timeZone", "Europe/Warsaw", "locationIds", List.of())),
                 () -> "partners " + count("claim-service", "SELECT count(*) FROM partner_organisation", null)));
@@ -261,31 +263,31 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(reviews + "/" + sharedQueued.id()),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/start", true, of(200, REVIEWERS),
-                (who, http, allowed) -> http.json("POST", reviews + "/"
+                (who, http, allowed) -> http.post(reviews + "/"
                         + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/start", Map.of()),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/request-partner-action", true,
                 of(200, REVIEWERS),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                (who, http, allowed) -> http.post(reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
                         + "/request-partner-action", Map.of("reasons", List.of("MISSING_ALL_POE"),
                         "comment", "Please upload the signed PoE")),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/approve", true, of(200, REVIEWERS),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                (who, http, allowed) -> http.post(reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
                         + "/approve", Map.of("comment", "Fine")),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reject", true, of(200, REVIEWERS),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
+                (who, http, allowed) -> http.post(reviews + "/" + (allowed ? fresh(State.IN_REVIEW) : sharedQueued).id()
                         + "/reject", Map.of("reason", "MISSING_PRODUCTS", "comment", "No usage of the products")),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/dispute-decision", true,
                 of(200, REVIEWERS),
-                (who, http, allowed) -> http.json("POST", reviews + "/" + (allowed ? fresh(State.DISPUTE_OPEN) : sharedQueued).id()
+                (who, http, allowed) -> http.post(reviews + "/" + (allowed ? fresh(State.DISPUTE_OPEN) : sharedQueued).id()
                         + "/dispute-decision", Map.of("outcome", "UPHOLD", "comment", "The rejection stands")),
                 () -> reviewState(sharedQueued.id())));
         rows.add(new Row("review-service", "POST", "/api/v1/reviews/{claimId}/reassign", true,
                 of(200, EnumSet.of(REVIEW_LEAD)),
-                (who, http, allowed) -> http.json("POST", reviews + "/"
+                (who, http, allowed) -> http.post(reviews + "/"
                         + (allowed ? fresh(State.QUEUED) : sharedQueued).id() + "/reassign",
                         Map.of("reviewerId", "reviewer-2", "reviewerName", "Ivan Petrov",
                                 "reviewerEmail", "ivan@reviews.example")),
@@ -299,8 +301,8 @@ class AuthorizationMatrixE2EIT {
                 (who, http, allowed) -> http.get(consents + "/consent/not-a-signed-link"),
                 () -> consentState(approved.id())));
         rows.add(new Row("consent-service", "POST", "/consent/{token}/decline", false, everyone(403),
-                (who, http, allowed) -> http.json("POST", consents + "/consent/not-a-signed-link/decline",
-                        "application/x-www-form-urlencoded", "reason=none"),
+                (who, http, allowed) -> http.send("POST", consents + "/consent/not-a-signed-link/decline",
+                        "application/x-www-form-urlencoded", "reason=none", Map.of()),
                 () -> consentState(approved.id())));
 
         // notification-service: staff and review leads
@@ -313,7 +315,7 @@ class AuthorizationMatrixE2EIT {
         // only FAILED notifications can be replayed: a sent one answers 409 to the callers who may replay
         rows.add(new Row("notification-service", "POST", "/api/v1/notifications/{id}/retry", true,
                 of(409, STAFF_OR_LEAD),
-                (who, http, allowed) -> http.json("POST", notifications + "/" + notificationId + "/retry", Map.of()),
+                (who, http, allowed) -> http.post(notifications + "/" + notificationId + "/retry", Map.of()),
                 () -> notificationState(notificationId)));
 
         // every service: health is open, metrics are for staff only
@@ -340,7 +342,7 @@ class AuthorizationMatrixE2EIT {
                         awaitOutboxesSent();
                     }
                     String before = refused ? row.state().get() : null;
-                    Http.Response response = row.call().invoke(who, Http.as(who), expected < 400);
+                    ApiResponse response = row.call().invoke(who, SharedPlatform.as(who), expected < 400);
                     assertThat(response.status()).as("%s as %s: %s", row.operation(), who, response.body())
                             .isEqualTo(expected);
                     if (refused) {
@@ -362,7 +364,7 @@ class AuthorizationMatrixE2EIT {
     /** The claim as its owner reads it (status, version, deadlines), its history, comments, documents and outbox. */
     static String claimState(String claimId) {
         String claim = SharedPlatform.claims() + "/" + claimId;
-        Http owner = Http.as(PARTNER_ADMIN);
+        ApiClient owner = SharedPlatform.as(PARTNER_ADMIN);
         return String.join("\n", owner.get(claim).expect(200).body(),
                 owner.get(claim + "/history").expect(200).body(),
                 owner.get(claim + "/comments").expect(200).body(),
@@ -377,7 +379,7 @@ class AuthorizationMatrixE2EIT {
 
     /** The review with its history and comments, the claim it belongs to and the review's outbox rows. */
     static String reviewState(String claimId) {
-        return String.join("\n", Http.as(REVIEW_LEAD).get(SharedPlatform.reviews() + "/" + claimId).expect(200).body(),
+        return String.join("\n", SharedPlatform.as(REVIEW_LEAD).get(SharedPlatform.reviews() + "/" + claimId).expect(200).body(),
                 "outbox " + outboxRows("review-service", claimId), claimState(claimId));
     }
 
@@ -386,7 +388,7 @@ class AuthorizationMatrixE2EIT {
      * window of the test platform runs; a decline would set {@code decline} and write a consent.declined row.
      */
     static String consentState(String claimId) {
-        JsonNode consents = Http.as(STAFF).get(SharedPlatform.baseUrl("consent-service") + "/api/v1/consents/" + claimId)
+        JsonNode consents = SharedPlatform.as(STAFF).get(SharedPlatform.baseUrl("consent-service") + "/api/v1/consents/" + claimId)
                 .expect(200).json();
         StringBuilder state = new StringBuilder();
         for (JsonNode window : consents.path("windows")) {
@@ -397,7 +399,7 @@ class AuthorizationMatrixE2EIT {
     }
 
     static String notificationState(String id) {
-        return Http.as(STAFF).get(SharedPlatform.baseUrl("notification-service") + "/api/v1/notifications/" + id)
+        return SharedPlatform.as(STAFF).get(SharedPlatform.baseUrl("notification-service") + "/api/v1/notifications/" + id)
                 .expect(200).body();
     }
 
@@ -465,7 +467,7 @@ class AuthorizationMatrixE2EIT {
         }
         Set<String> documented = new TreeSet<>();
         for (String service : SERVICES) {
-            JsonNode paths = Http.as(NO_TOKEN).get(SharedPlatform.baseUrl(service) + "/v3/api-docs").expect(200)
+            JsonNode paths = SharedPlatform.as(NO_TOKEN).get(SharedPlatform.baseUrl(service) + "/v3/api-docs").expect(200)
                     .json().get("paths");
             for (Iterator<Map.Entry<String, JsonNode>> path = paths.properties().iterator(); path.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = path.next();
@@ -486,14 +488,14 @@ class AuthorizationMatrixE2EIT {
     void lists_and_exports_hold_only_the_callers_own_partner_claims() {
         String claims = SharedPlatform.claims();
         String byId = "?q=" + sharedClaim.id();
-        assertThat(Http.as(OTHER_PARTNER_ADMIN).get(claims + byId).expect(200).json().get("items")).isEmpty();
-        assertThat(Http.as(OTHER_PARTNER_ADMIN).get(claims + "/export" + byId).expect(200).body())
+        assertThat(SharedPlatform.as(OTHER_PARTNER_ADMIN).get(claims + byId).expect(200).json().get("items")).isEmpty();
+        assertThat(SharedPlatform.as(OTHER_PARTNER_ADMIN).get(claims + "/export" + byId).expect(200).body())
                 .doesNotContain(sharedClaim.id());
-        assertThat(Http.as(PARTNER_READER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
-        assertThat(Http.as(PARTNER_READER).get(claims + "/export" + byId).expect(200).body())
+        assertThat(SharedPlatform.as(PARTNER_READER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
+        assertThat(SharedPlatform.as(PARTNER_READER).get(claims + "/export" + byId).expect(200).body())
                 .contains(sharedClaim.id());
-        assertThat(Http.as(REVIEWER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
-        for (JsonNode claim : Http.as(OTHER_PARTNER_ADMIN).get(claims + "?size=100").expect(200).json().get("items")) {
+        assertThat(SharedPlatform.as(REVIEWER).get(claims + byId).expect(200).json().get("items")).hasSize(1);
+        for (JsonNode claim : SharedPlatform.as(OTHER_PARTNER_ADMIN).get(claims + "?size=100").expect(200).json().get("items")) {
             assertThat(claim.get("partnerId").asString()).isEqualTo(Fixtures.OTHER_PARTNER);
         }
     }

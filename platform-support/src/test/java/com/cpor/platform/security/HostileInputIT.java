@@ -1,5 +1,7 @@
 package com.cpor.platform.security;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevIdentityProvider;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
@@ -9,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,18 +57,18 @@ class HostileInputIT {
     void writes_beyond_the_burst_get_429_with_retry_after_while_reads_and_other_callers_go_on() {
         String noisy = tokenOf("noisy-" + UUID.randomUUID(), List.of());
         for (int i = 0; i < 3; i++) {
-            assertThat(SecurityHttp.postJson(port, WRITES, noisy, "{}").statusCode()).isEqualTo(201);
+            assertThat(as(noisy).post(WRITES, "{}").status()).isEqualTo(201);
         }
 
-        HttpResponse<String> limited = SecurityHttp.postJson(port, WRITES, noisy, "{}");
-        assertThat(limited.statusCode()).isEqualTo(429);
+        ApiResponse limited = as(noisy).post(WRITES, "{}");
+        assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
         assertProblemJson(limited);
         assertThat(limited.body()).contains("urn:cpor:problem:rate-limited");
 
-        assertThat(SecurityHttp.get(port, "/test/security/me", noisy).statusCode()).isEqualTo(200);
+        assertThat(as(noisy).get("/test/security/me").status()).isEqualTo(200);
         String quiet = tokenOf("quiet-" + UUID.randomUUID(), List.of());
-        assertThat(SecurityHttp.postJson(port, WRITES, quiet, "{}").statusCode()).isEqualTo(201);
+        assertThat(as(quiet).post(WRITES, "{}").status()).isEqualTo(201);
     }
 
     @Test
@@ -76,52 +76,52 @@ class HostileInputIT {
         String partnerId = "P" + UUID.randomUUID();
         String admin = tokenOf("admin-" + UUID.randomUUID(), List.of(partnerId));
         for (int i = 0; i < 3; i++) {
-            assertThat(SecurityHttp.postJson(port, WRITES, admin, "{}").statusCode()).isEqualTo(201);
+            assertThat(as(admin).post(WRITES, "{}").status()).isEqualTo(201);
         }
         String colleague = tokenOf("colleague-" + UUID.randomUUID(), List.of(partnerId));
-        assertThat(SecurityHttp.postJson(port, WRITES, colleague, "{}").statusCode()).isEqualTo(429);
+        assertThat(as(colleague).post(WRITES, "{}").status()).isEqualTo(429);
     }
 
     @Test
     void bodies_above_one_mebibyte_are_refused_with_413_whether_declared_or_chunked() {
         String token = tokenOf("big-" + UUID.randomUUID(), List.of());
         String justUnder = "{\"a\":\"" + "x".repeat(ONE_MIB - 16) + "\"}";
-        assertThat(SecurityHttp.postJson(port, WRITES, token, justUnder).statusCode()).isEqualTo(201);
+        assertThat(as(token).post(WRITES, justUnder).status()).isEqualTo(201);
 
         String tooBig = "{\"a\":\"" + "x".repeat(ONE_MIB) + "\"}";
-        HttpResponse<String> declared = SecurityHttp.postJson(port, WRITES, token, tooBig);
-        assertThat(declared.statusCode()).isEqualTo(413);
+        ApiResponse declared = as(token).post(WRITES, tooBig);
+        assertThat(declared.status()).isEqualTo(413);
         assertProblemJson(declared);
 
-        HttpResponse<String> chunked = SecurityHttp.send(SecurityHttp.request(port, WRITES, token)
+        ApiResponse chunked = raw(as(token).request(WRITES)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig.getBytes()))));
-        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.status()).isEqualTo(413);
         assertProblemJson(chunked);
 
         String small = tokenOf("small-" + UUID.randomUUID(), List.of());
-        HttpResponse<String> smallChunked = SecurityHttp.send(SecurityHttp.request(port, WRITES, small)
+        ApiResponse smallChunked = raw(as(small).request(WRITES)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"a\":1}".getBytes()))));
-        assertThat(smallChunked.statusCode()).isEqualTo(201);
+        assertThat(smallChunked.status()).isEqualTo(201);
     }
 
     @Test
     void responses_carry_security_headers_and_hsts_only_behind_tls() {
         String token = TestIdentity.tokenFor(DevUser.REVIEWER);
-        HttpResponse<String> plain = SecurityHttp.get(port, "/test/security/me", token);
+        ApiResponse plain = as(token).get("/test/security/me");
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(plain.headers().firstValue("Cache-Control")).hasValueSatisfying(value ->
                 assertThat(value).contains("no-store"));
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
-        HttpResponse<String> behindTls = SecurityHttp.send(SecurityHttp.request(port, "/test/security/me", token)
+        ApiResponse behindTls = raw(as(token).request("/test/security/me")
                 .header("X-Forwarded-Proto", "https").GET());
         assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(value ->
                 assertThat(value).contains("max-age="));
 
-        HttpResponse<String> refused = SecurityHttp.get(port, "/test/security/me", null);
+        ApiResponse refused = as(null).get("/test/security/me");
         assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
@@ -130,10 +130,10 @@ class HostileInputIT {
         String valid = TestIdentity.tokenFor(DevUser.PARTNER_ADMIN);
         String expired = TestIdentity.provider().mint(DevIdentityProvider.claimsOf(DevUser.PARTNER_ADMIN),
                 Duration.ofMinutes(-10));
-        assertThat(SecurityHttp.get(port, "/test/security/me", valid).statusCode()).isEqualTo(200);
-        assertThat(SecurityHttp.postJson(port, WRITES, valid, "{}").statusCode()).isEqualTo(201);
-        assertThat(SecurityHttp.get(port, "/test/security/me", expired).statusCode()).isEqualTo(401);
-        assertThat(SecurityHttp.get(port, "/test/security/me", "garbage-secret-token").statusCode()).isEqualTo(401);
+        assertThat(as(valid).get("/test/security/me").status()).isEqualTo(200);
+        assertThat(as(valid).post(WRITES, "{}").status()).isEqualTo(201);
+        assertThat(as(expired).get("/test/security/me").status()).isEqualTo(401);
+        assertThat(as("garbage-secret-token").get("/test/security/me").status()).isEqualTo(401);
 
         assertThat(output.getAll()).as("debug logs of the requests were written").contains("/test/security/me");
         for (String token : List.of(valid, expired, "garbage-secret-token")) {
@@ -156,15 +156,14 @@ class HostileInputIT {
         cases.put("{\"name\":\"\\udc00\"}", "name");
         cases.put("{\"name\":\"\\u009b\"}", "name");
         cases.forEach((body, field) -> {
-            HttpResponse<String> response = SecurityHttp.postJson(port, TYPED, freshToken(), body);
-            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            ApiResponse response = as(freshToken()).post(TYPED, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
             assertProblemJson(response);
             assertThat(firstError(response).path("field").asString()).as(body).isEqualTo(field);
         });
 
-        HttpResponse<String> text = SecurityHttp.postJson(port, TYPED, freshToken(),
-                "{\"name\":\"line one\\nline two\\ttabbed\\r\\n\\ud83d\\ude00 zażółć\"}");
-        assertThat(text.statusCode()).as(text.body()).isEqualTo(201);
+        ApiResponse text = as(freshToken()).post(TYPED, "{\"name\":\"line one\\nline two\\ttabbed\\r\\n\\ud83d\\ude00 zażółć\"}");
+        assertThat(text.status()).as(text.body()).isEqualTo(201);
     }
 
     @Test
@@ -181,8 +180,8 @@ class HostileInputIT {
         cases.put("{\"nested\":{\"other\":1}}", List.of("nested.other", "is not a field that can be set here"));
         cases.put("[1,2]", List.of("body", "must be an object"));
         cases.forEach((body, expected) -> {
-            HttpResponse<String> response = SecurityHttp.postJson(port, TYPED, freshToken(), body);
-            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            ApiResponse response = as(freshToken()).post(TYPED, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
             assertProblemJson(response);
             assertThat(firstError(response).path("field").asString()).as(body).isEqualTo(expected.get(0));
             assertThat(firstError(response).path("message").asString()).as(body).contains(expected.get(1));
@@ -190,13 +189,13 @@ class HostileInputIT {
         });
 
         String token = freshToken();
-        HttpResponse<String> page = SecurityHttp.get(port, ITEMS + "/x?page=abc", token);
-        assertThat(page.statusCode()).isEqualTo(400);
+        ApiResponse page = as(token).get(ITEMS + "/x?page=abc");
+        assertThat(page.status()).isEqualTo(400);
         assertThat(firstError(page).path("field").asString()).isEqualTo("page");
         assertThat(firstError(page).path("message").asString()).isEqualTo("must be a whole number");
         assertNoJavaTypeNames(page);
-        HttpResponse<String> level = SecurityHttp.get(port, ITEMS + "/x?level=LOW&level=MEDIUM", token);
-        assertThat(level.statusCode()).isEqualTo(400);
+        ApiResponse level = as(token).get(ITEMS + "/x?level=LOW&level=MEDIUM");
+        assertThat(level.status()).isEqualTo(400);
         assertThat(firstError(level).path("field").asString()).isEqualTo("level");
         assertThat(firstError(level).path("message").asString()).isEqualTo("must be one of [LOW, HIGH]");
         assertNoJavaTypeNames(level);
@@ -213,33 +212,33 @@ class HostileInputIT {
         cases.put(ITEMS + "/a%01b", "id");
         cases.put(ITEMS + "/a%7Fb", "id");
         cases.forEach((path, field) -> {
-            HttpResponse<String> response = SecurityHttp.get(port, path, token);
-            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            ApiResponse response = as(token).get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
             assertProblemJson(response);
             assertThat(firstError(response).path("field").asString()).as(path).isEqualTo(field);
         });
 
         // Tomcat itself refuses an encoded NUL in the path (a problem too, see ContainerErrorsIT); what it lets
         // through and Spring Security's firewall refuses, such as a path parameter, is a 400 naming the path
-        HttpResponse<String> nulInPath = SecurityHttp.get(port, ITEMS + "/a%00b", token);
-        assertThat(nulInPath.statusCode()).isEqualTo(400);
+        ApiResponse nulInPath = as(token).get(ITEMS + "/a%00b");
+        assertThat(nulInPath.status()).isEqualTo(400);
         assertProblemJson(nulInPath);
-        HttpResponse<String> firewalled = SecurityHttp.get(port, ITEMS + "/a;b=c", token);
-        assertThat(firewalled.statusCode()).isEqualTo(400);
+        ApiResponse firewalled = as(token).get(ITEMS + "/a;b=c");
+        assertThat(firewalled.status()).isEqualTo(400);
         assertProblemJson(firewalled);
         assertThat(firstError(firewalled).path("field").asString()).isEqualTo("path");
 
-        HttpResponse<String> fine = SecurityHttp.get(port, ITEMS + "/x?q=za%C5%BC%C3%B3%C5%82%C4%87+ja%C5%BA%C5%84", token);
-        assertThat(fine.statusCode()).isEqualTo(200);
+        ApiResponse fine = as(token).get(ITEMS + "/x?q=za%C5%BC%C3%B3%C5%82%C4%87+ja%C5%BA%C5%84");
+        assertThat(fine.status()).isEqualTo(200);
         assertThat(fine.body()).contains("zażółć jaźń");
     }
 
     @Test
     void text_the_database_refuses_as_data_is_a_400_not_a_500() {
-        HttpResponse<String> response = SecurityHttp.send(SecurityHttp.request(port, "/test/security/raw", freshToken())
+        ApiResponse response = raw(as(freshToken()).request("/test/security/raw")
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("a\u0000b")));
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertProblemJson(response);
     }
 
@@ -253,23 +252,22 @@ class HostileInputIT {
         assertThat(statusOfHead("/test/security/form", token, "application/x-www-form-urlencoded",
                 "Transfer-Encoding: chunked")).isEqualTo(411);
 
-        HttpResponse<String> smallForm = SecurityHttp.send(SecurityHttp.request(port, "/test/security/form", freshToken())
+        ApiResponse smallForm = raw(as(freshToken()).request("/test/security/form")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("field=abc")));
-        assertThat(smallForm.statusCode()).isEqualTo(201);
+        assertThat(smallForm.status()).isEqualTo(201);
         String multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello\r\n--b--\r\n";
-        HttpResponse<String> smallUpload = SecurityHttp.send(SecurityHttp.request(port, "/test/security/upload", freshToken())
+        ApiResponse smallUpload = raw(as(freshToken()).request("/test/security/upload")
                 .header("Content-Type", "multipart/form-data; boundary=b")
                 .POST(HttpRequest.BodyPublishers.ofString(multipart)));
-        assertThat(smallUpload.statusCode()).isEqualTo(201);
+        assertThat(smallUpload.status()).isEqualTo(201);
 
         for (String[] broken : new String[][]{{"multipart/form-data", multipart},
                 {"multipart/form-data; boundary=b", multipart.substring(0, multipart.indexOf("--b--"))},
                 {"multipart/form-data; boundary=b", multipart.replace("a.txt", "a\u0000.txt")}}) {
-            HttpResponse<String> unreadable = SecurityHttp.send(SecurityHttp.request(port, "/test/security/upload",
-                    freshToken()).header("Content-Type", broken[0]).POST(HttpRequest.BodyPublishers.ofString(broken[1])));
-            assertThat(unreadable.statusCode()).as(broken[0]).isEqualTo(400);
+            ApiResponse unreadable = raw(as(freshToken()).request("/test/security/upload").header("Content-Type", broken[0]).POST(HttpRequest.BodyPublishers.ofString(broken[1])));
+            assertThat(unreadable.status()).as(broken[0]).isEqualTo(400);
             assertProblemJson(unreadable);
         }
     }
@@ -288,11 +286,11 @@ class HostileInputIT {
         }
     }
 
-    private static JsonNode firstError(HttpResponse<String> response) {
+    private static JsonNode firstError(ApiResponse response) {
         return JSON.readTree(response.body()).path("errors").path(0);
     }
 
-    private static void assertNoJavaTypeNames(HttpResponse<String> response) {
+    private static void assertNoJavaTypeNames(ApiResponse response) {
         assertThat(response.body()).doesNotContain("com.cpor", "java.", "tools.jackson", "`", "Cannot deserialize");
     }
 
@@ -308,5 +306,14 @@ class HostileInputIT {
             claims.put("partner_ids", partnerIds);
         }
         return TestIdentity.provider().mint(claims, Duration.ofMinutes(10));
+    }
+
+    /** The platform's API client as the holder of {@code token} (null: none), asking for nothing in particular. */
+    private ApiClient as(String token) {
+        return ApiClient.withToken(token).baseUrl("http://127.0.0.1:" + port).accept(null);
+    }
+
+    private ApiResponse raw(HttpRequest.Builder request) {
+        return as(null).send(request);
     }
 }

@@ -1,5 +1,7 @@
 package com.cpor.platform.security;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevIdentityProvider;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
@@ -14,7 +16,6 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,33 +47,33 @@ class JwtValidationIT {
 
     @Test
     void accepts_a_valid_token_of_the_issuer() {
-        HttpResponse<String> response = SecurityHttp.get(port, ME, TestIdentity.tokenFor(DevUser.PARTNER_ADMIN));
-        assertThat(response.statusCode()).isEqualTo(200);
+        ApiResponse response = as(TestIdentity.tokenFor(DevUser.PARTNER_ADMIN)).get(ME);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("partner-admin");
     }
 
     @Test
     void accepts_a_token_expired_within_the_clock_skew() {
         String token = issuer.sign(claims().expirationTime(Date.from(Instant.now().minusSeconds(20))).build());
-        assertThat(SecurityHttp.get(port, ME, token).statusCode()).isEqualTo(200);
+        assertThat(as(token).get(ME).status()).isEqualTo(200);
     }
 
     @Test
     void refuses_a_token_expired_beyond_the_clock_skew() {
         String token = issuer.sign(claims().expirationTime(Date.from(Instant.now().minusSeconds(90))).build());
-        assertUnauthenticated(SecurityHttp.get(port, ME, token));
+        assertUnauthenticated(as(token).get(ME));
     }
 
     @Test
     void refuses_a_token_of_another_issuer() {
         String token = issuer.sign(claims().issuer("https://login.evil.example").build());
-        assertUnauthenticated(SecurityHttp.get(port, ME, token));
+        assertUnauthenticated(as(token).get(ME));
     }
 
     @Test
     void refuses_a_token_for_another_audience() {
         String token = issuer.sign(claims().audience("some-other-api").build());
-        assertUnauthenticated(SecurityHttp.get(port, ME, token));
+        assertUnauthenticated(as(token).get(ME));
     }
 
     @Test
@@ -83,10 +84,10 @@ class JwtValidationIT {
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
                 claims().build());
         forged.sign(new RSASSASigner(forgerKey));
-        assertUnauthenticated(SecurityHttp.get(port, ME, forged.serialize()));
+        assertUnauthenticated(as(forged.serialize()).get(ME));
 
         try (DevIdentityProvider otherIssuer = DevIdentityProvider.start()) {
-            assertUnauthenticated(SecurityHttp.get(port, ME, otherIssuer.sign(claims().build())));
+            assertUnauthenticated(as(otherIssuer.sign(claims().build())).get(ME));
         }
     }
 
@@ -95,21 +96,21 @@ class JwtValidationIT {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = base64.encodeToString(claims().build().toString().getBytes(StandardCharsets.UTF_8));
-        assertUnauthenticated(SecurityHttp.get(port, ME, header + "." + payload + "."));
+        assertUnauthenticated(as(header + "." + payload + ".").get(ME));
     }
 
     @Test
     void refuses_a_token_without_subject() {
         Map<String, Object> withoutSubject = DevIdentityProvider.claimsOf(DevUser.PARTNER_ADMIN);
         withoutSubject.remove("sub");
-        assertUnauthenticated(SecurityHttp.get(port, ME, issuer.mint(withoutSubject, Duration.ofMinutes(5))));
+        assertUnauthenticated(as(issuer.mint(withoutSubject, Duration.ofMinutes(5))).get(ME));
     }
 
     @Test
     void refuses_unparseable_and_missing_tokens() {
-        assertUnauthenticated(SecurityHttp.get(port, ME, "not-a-jwt"));
-        assertUnauthenticated(SecurityHttp.get(port, ME, "eyJhbGciOiJSUzI1NiJ9.e30.AAAA"));
-        assertUnauthenticated(SecurityHttp.get(port, ME, null));
+        assertUnauthenticated(as("not-a-jwt").get(ME));
+        assertUnauthenticated(as("eyJhbGciOiJSUzI1NiJ9.e30.AAAA").get(ME));
+        assertUnauthenticated(as(null).get(ME));
     }
 
     @Test
@@ -118,22 +119,21 @@ class JwtValidationIT {
         withoutRoles.remove("roles");
         String token = issuer.mint(withoutRoles, Duration.ofMinutes(5));
 
-        assertThat(SecurityHttp.get(port, ME, token).statusCode()).isEqualTo(200);
-        HttpResponse<String> forbidden = SecurityHttp.get(port, PARTNER_ONLY, token);
-        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(as(token).get(ME).status()).isEqualTo(200);
+        ApiResponse forbidden = as(token).get(PARTNER_ONLY);
+        assertThat(forbidden.status()).isEqualTo(403);
         assertProblemJson(forbidden);
     }
 
     @Test
     void health_is_open_and_metrics_are_for_staff_only() {
-        assertThat(SecurityHttp.get(port, "/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(as(null).get("/actuator/health").status()).isEqualTo(200);
 
-        assertUnauthenticated(SecurityHttp.get(port, "/actuator/prometheus", null));
-        HttpResponse<String> partner = SecurityHttp.get(port, "/actuator/prometheus",
-                TestIdentity.tokenFor(DevUser.PARTNER_ADMIN));
-        assertThat(partner.statusCode()).isEqualTo(403);
+        assertUnauthenticated(as(null).get("/actuator/prometheus"));
+        ApiResponse partner = as(TestIdentity.tokenFor(DevUser.PARTNER_ADMIN)).get("/actuator/prometheus");
+        assertThat(partner.status()).isEqualTo(403);
         assertProblemJson(partner);
-        assertThat(SecurityHttp.get(port, "/actuator/prometheus", TestIdentity.tokenFor(DevUser.STAFF)).statusCode())
+        assertThat(as(TestIdentity.tokenFor(DevUser.STAFF)).get("/actuator/prometheus").status())
                 .isEqualTo(200);
     }
 
@@ -149,16 +149,21 @@ class JwtValidationIT {
                 .expirationTime(Date.from(now.plusSeconds(300)));
     }
 
-    private static void assertUnauthenticated(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
+    private static void assertUnauthenticated(ApiResponse response) {
+        assertThat(response.status()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
                 assertThat(value).startsWith("Bearer"));
         assertProblemJson(response);
     }
 
-    static void assertProblemJson(HttpResponse<String> response) {
+    static void assertProblemJson(ApiResponse response) {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(value ->
                 assertThat(value).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + response.statusCode());
+        assertThat(response.body()).contains("\"status\":" + response.status());
+    }
+
+    /** The platform's API client as the holder of {@code token} (null: none), asking for nothing in particular. */
+    private ApiClient as(String token) {
+        return ApiClient.withToken(token).baseUrl("http://127.0.0.1:" + port).accept(null);
     }
 }

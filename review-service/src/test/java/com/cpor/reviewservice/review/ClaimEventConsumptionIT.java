@@ -41,7 +41,7 @@ class ClaimEventConsumptionIT extends ReviewServiceTestBase {
             ConsumerRecord<String, String> poison = deadLetters.await(
                     r -> claimId.equals(r.key()) && r.value().contains("c-someone-else"), WAIT);
             assertThat(EventProbe.header(poison, "kafka_dlt-exception-message")).contains("carries a snapshot of claim");
-            assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/claim/claimId").asString())
+            assertThat(api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json().at("/review/claim/claimId").asString())
                     .isEqualTo(claimId);
         }
     }
@@ -54,23 +54,23 @@ class ClaimEventConsumptionIT extends ReviewServiceTestBase {
         feed(submitted(marker, clock.instant()));
 
         published(ReviewQueued.class, marker);
-        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + neverSubmitted).status()).isEqualTo(404);
+        assertThat(api.as(REVIEWER).get("/api/v1/reviews/" + neverSubmitted).status()).isEqualTo(404);
         assertThat(probe.drain(Duration.ofMillis(300))).noneMatch(r -> neverSubmitted.equals(r.key()));
     }
 
     @Test
     void the_openapi_document_describes_the_review_api_without_a_token() {
-        var document = api.get(null, "/v3/api-docs");
+        var document = api.as(null).get("/v3/api-docs");
 
         assertThat(document.status()).isEqualTo(200);
-        assertThat(document.body().path("paths").propertyNames()).contains(
+        assertThat(document.json().path("paths").propertyNames()).contains(
                 "/api/v1/reviews", "/api/v1/reviews/{claimId}", "/api/v1/reviews/{claimId}/start",
                 "/api/v1/reviews/{claimId}/approve", "/api/v1/reviews/{claimId}/reject",
                 "/api/v1/reviews/{claimId}/request-partner-action", "/api/v1/reviews/{claimId}/dispute-decision",
                 "/api/v1/reviews/{claimId}/reassign");
-        assertThat(EventJson.mapper().writeValueAsString(document.body().at("/components/schemas/Reject")))
+        assertThat(EventJson.mapper().writeValueAsString(document.json().at("/components/schemas/Reject")))
                 .contains("INSUFFICIENT_POE");
-        assertThat(EventJson.mapper().writeValueAsString(document.body().at("/paths")))
+        assertThat(EventJson.mapper().writeValueAsString(document.json().at("/paths")))
                 .as("the caller comes from the token, not from parameters").doesNotContain("\"partnerIds\"");
     }
 }

@@ -40,7 +40,7 @@ class ClaimSnapshotOrderIT extends ReviewServiceTestBase {
         feed(older); // e.g. replayed from a dead-letter topic after the newer one was applied
         await().atMost(WAIT).until(() -> processed(older.eventId()));
 
-        var claim = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/claim");
+        var claim = api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json().at("/review/claim");
         assertThat(claim.path("name").asString()).isEqualTo("Renamed at version 3");
         assertThat(claim.path("version").asLong()).isEqualTo(3);
     }

@@ -12,10 +12,10 @@ import com.cpor.events.reviews.ReviewSlaBreached;
 import com.cpor.events.reviews.ReviewStarted;
 import com.cpor.platform.calendar.BusinessCalendar;
 import com.cpor.platform.testsupport.RealInfrastructureInitializer;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import com.cpor.platform.timers.DurableTimers;
 import com.cpor.platform.timers.TimerPoller;
-import com.cpor.reviewservice.ReviewApi;
 import com.cpor.reviewservice.ReviewServiceApplication;
 import com.cpor.reviewservice.ReviewServiceTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,7 +77,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(breaches("REVIEW_START") - breachesBefore).as("one count per breach recorded in the step")
                 .isEqualTo(breachesInHistory("REVIEW_START") - recordedBefore);
         assertThat(breachesInHistory(claimId, "REVIEW_START")).isEqualTo(1);
-        var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().path("review");
+        var review = api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json().path("review");
         assertThat(review.path("status").asString()).isEqualTo("QUEUED");
         assertThat(review.path("overdue").asBoolean()).isTrue();
     }
@@ -100,9 +100,9 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         String claimId = queuedClaim();
         ReviewQueued queued = published(ReviewQueued.class, claimId);
         assertThat(queued.decisionTargetDueAt()).isEqualTo(calendar.plusBusinessDays(submittedAt, 10));
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/start", null);
         published(ReviewStarted.class, claimId);
-        assertThat(Instant.parse(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+        assertThat(Instant.parse(api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json()
                 .at("/review/deadlines/decisionTargetDueAt").asString())).isEqualTo(queued.decisionTargetDueAt());
 
         stepToJustBefore(queued.decisionTargetDueAt(), claimId, "decision-target");
@@ -120,7 +120,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(allPublished(DecisionTargetBreached.class, claimId, QUIET)).hasSize(1);
         assertThat(decisionTargetBreaches() - before).as("one count per breach recorded in the step")
                 .isEqualTo(inHistory("decision-target-breached", "%") - recordedBefore);
-        var review = api.get(REVIEWER, "/api/v1/reviews/" + claimId).body();
+        var review = api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json();
         assertThat(review.at("/review/status").asString()).isEqualTo("IN_REVIEW");
         assertThat(review.at("/history").valueStream().map(h -> h.path("action").asString()).toList())
                 .contains("decision-target-breached");
@@ -130,12 +130,12 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     void time_waiting_for_the_partner_does_not_count_against_the_decision_target() {
         String claimId = queuedClaim();
         Instant target = published(ReviewQueued.class, claimId).decisionTargetDueAt();
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/start", null);
         published(ReviewStarted.class, claimId);
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/request-partner-action",
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/request-partner-action",
                 "{\"reasons\":[\"MISSING_ALL_POE\"],\"comment\":\"Nothing attached\"}");
         Instant askedAt = published(PartnerActionRequested.class, claimId).occurredAt();
-        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+        assertThat(api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json()
                 .at("/review/deadlines/decisionTargetDueAt").isNull()).as("paused").isTrue();
 
         // the partner answers three business days later
@@ -144,7 +144,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         feed(resubmitted(claimId, resubmittedAt));
         Instant moved = calendar.plusBusinessDays(target, 3);
         await().atMost(WAIT).until(() -> allPublished(ReviewQueued.class, claimId, Duration.ofMillis(200)).size() == 2);
-        assertThat(Instant.parse(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body()
+        assertThat(Instant.parse(api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json()
                 .at("/review/deadlines/decisionTargetDueAt").asString())).isEqualTo(moved);
 
         clock.set(target.plusSeconds(1));
@@ -161,7 +161,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     @Test
     void review_decision_sla_breach_names_the_assigned_reviewer() {
         String claimId = queuedClaim();
-        assertThat(api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null).status()).isEqualTo(200);
+        assertThat(api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/start", null).status()).isEqualTo(200);
         ReviewStarted started = published(ReviewStarted.class, claimId);
 
         stepToJustBefore(started.decisionDueAt(), claimId, "review-decision-sla");
@@ -176,9 +176,9 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     @Test
     void partner_is_reminded_once_and_then_the_claim_is_rejected_for_no_partner_response_once() {
         String claimId = queuedClaim();
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/start", null);
         published(ReviewStarted.class, claimId);
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/request-partner-action",
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/request-partner-action",
                 "{\"reasons\":[\"MISSING_ALL_POE\"],\"comment\":\"Nothing attached\"}");
         PartnerActionRequested request = published(PartnerActionRequested.class, claimId);
         Instant remindAt = calendar.plusBusinessDays(request.respondBy(), -1);
@@ -196,7 +196,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         assertThat(rejection.reviewer().kind()).isEqualTo(Actor.ActorKind.SYSTEM);
         assertThat(allPublished(PartnerResponseReminderDue.class, claimId, QUIET)).hasSize(1);
         assertThat(allPublished(ReviewRejected.class, claimId, Duration.ZERO)).hasSize(1);
-        assertThat(api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString())
+        assertThat(api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json().at("/review/status").asString())
                 .isEqualTo("DECIDED");
     }
 
@@ -207,7 +207,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
         Instant disputedAt = clock.instant();
         feed(disputed(claimId, disputedAt));
         await().atMost(WAIT).until(() -> "DISPUTE_OPEN".equals(
-                api.get(REVIEWER, "/api/v1/reviews/" + claimId).body().at("/review/status").asString()));
+                api.as(REVIEWER).get("/api/v1/reviews/" + claimId).json().at("/review/status").asString()));
 
         stepToJustBefore(calendar.plusBusinessDays(disputedAt, 5), claimId, "dispute-review-sla");
         clock.set(calendar.plusBusinessDays(disputedAt, 5).plusSeconds(1));
@@ -221,7 +221,7 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     void a_started_review_never_breaches_the_start_sla() {
         String claimId = queuedClaim();
         ReviewQueued queued = published(ReviewQueued.class, claimId);
-        api.post(REVIEWER, "/api/v1/reviews/" + claimId + "/start", null);
+        api.as(REVIEWER).post("/api/v1/reviews/" + claimId + "/start", null);
         published(ReviewStarted.class, claimId);
 
         clock.set(queued.reviewStartDueAt().plusSeconds(1));
@@ -234,11 +234,11 @@ class ReviewTimersIT extends ReviewServiceTestBase {
     @Test
     void with_two_instances_on_one_database_every_timer_fires_exactly_once() {
         try (ConfigurableApplicationContext second = startInstance()) {
-            ReviewApi secondApi = new ReviewApi(((WebServerApplicationContext) second).getWebServer().getPort());
+            TestApi secondApi = new TestApi(((WebServerApplicationContext) second).getWebServer().getPort());
             List<String> claimIds = IntStream.range(0, 6).mapToObj(i -> queuedClaim()).toList();
             Instant latestDue = claimIds.stream().map(id -> published(ReviewQueued.class, id).reviewStartDueAt())
                     .max(Instant::compareTo).orElseThrow();
-            assertThat(secondApi.get(REVIEWER, "/api/v1/reviews/" + claimIds.getFirst()).status()).isEqualTo(200);
+            assertThat(secondApi.as(REVIEWER).get("/api/v1/reviews/" + claimIds.getFirst()).status()).isEqualTo(200);
 
             clock.set(latestDue.plusSeconds(1));
 

@@ -1,7 +1,7 @@
 package com.cpor.claimservice.claim.messaging;
 
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.claimservice.SamplePartnerDirectory;
-import com.cpor.claimservice.claim.web.ClaimApi;
 import com.cpor.devinfra.DevUser;
 import com.cpor.events.Actor;
 import com.cpor.events.CporEvent;
@@ -24,6 +24,7 @@ import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.MutableClock;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +64,8 @@ class ClaimLifecycleIT {
     @Autowired
     MeterRegistry meters;
 
-    private ClaimApi api;
+    private TestApi api;
+    private ClaimFixtures claims;
 
     @BeforeAll
     static void openProbe() {
@@ -78,7 +80,8 @@ class ClaimLifecycleIT {
 
     @BeforeEach
     void client() {
-        api = new ClaimApi(port);
+        api = new TestApi(port);
+        claims = new ClaimFixtures(api.as(DevUser.PARTNER_ADMIN), ClaimFixtures.CLAIMS);
     }
 
     @Test
@@ -86,9 +89,9 @@ class ClaimLifecycleIT {
         // the gauge counts every claim of the test context: this test's share is the change across its deadlines
         clock.advance(Duration.ofSeconds(11)); // past the gauge's query cache
         double before = meters.get("cpor.deadlines.due.next.day").tag("kind", "reviewStartDueAt").gauge().value();
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
-        String later = api.submittedClaim(ClaimApi.microsoft365Claim());
-        String past = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String id = claims.submitted(ClaimFixtures.microsoft365Claim());
+        String later = claims.submitted(ClaimFixtures.microsoft365Claim());
+        String past = claims.submitted(ClaimFixtures.microsoft365Claim());
         Instant dueSoon = now().plus(Duration.ofHours(2));
         Instant dueTomorrow = now().plus(Duration.ofHours(30));
         Instant overdue = now().minus(Duration.ofHours(1));
@@ -109,7 +112,7 @@ class ClaimLifecycleIT {
 
     @Test
     void approved_claim_whose_consent_window_elapses_is_sent_to_evaluation() {
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String id = claims.submitted(ClaimFixtures.microsoft365Claim());
         ConsumerRecord<String, String> submitted = probe.await(typed("claim.submitted", id), WAIT);
         assertThat(submitted.value()).contains("\"partnerId\":\"1234567\"",
                 "\"partnerOrganisation\":{\"partnerId\":\"1234567\",\"name\":\"Nowak IT Solutions sp. z o.o.\","
@@ -136,7 +139,7 @@ class ClaimLifecycleIT {
 
         send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-1", windowEnds));
         awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
-        JsonNode claim = api.claim(id);
+        JsonNode claim = claims.get(id);
         assertThat(claim.get("status").asString()).isEqualTo("APPROVED");
 
         ConsumerRecord<String, String> ready = probe.await(typed("association.ready-for-evaluation", id), WAIT);
@@ -152,7 +155,7 @@ class ClaimLifecycleIT {
         send(Topics.CONSENTS, new ConsentDeclined(UUID.randomUUID(), now(), id, "consent-2",
                 new Actor("customer", "Anna Kowalska", "anna@contoso.example", Actor.ActorKind.CUSTOMER)));
         awaitStatus(id, "REJECTED");
-        JsonNode rejection = api.claim(id).get("rejection");
+        JsonNode rejection = claims.get(id).get("rejection");
         assertThat(rejection.get("reason").asString()).isEqualTo("CUSTOMER_DECLINED");
         assertThat(rejection.get("final").asBoolean()).isTrue();
         assertThat(probe.await(statusChange(id, "APPROVED", "REJECTED"), WAIT).value()).contains("CUSTOMER_DECLINED");
@@ -166,16 +169,16 @@ class ClaimLifecycleIT {
                 List.of(PartnerActionReason.MISSING_CUSTOMER_ACKNOWLEDGEMENT), "Please add the signed PoE",
                 List.of("EXCHANGE_ONLINE"), respondBy));
         awaitStatus(id, "PARTNER_ACTION_REQUIRED");
-        assertThat(api.claim(id).get("deadlines").get("partnerResponseDueAt").asString()).isEqualTo(respondBy.toString());
+        assertThat(claims.get(id).get("deadlines").get("partnerResponseDueAt").asString()).isEqualTo(respondBy.toString());
         assertThat(probe.await(statusChange(id, "IN_REVIEW", "PARTNER_ACTION_REQUIRED"), WAIT).value())
                 .contains("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Please add the signed PoE");
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").json().toString())
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id + "/history").json().toString())
                 .contains("\"productsToRemove\":[\"EXCHANGE_ONLINE\"]");
 
-        api.upload(DevUser.PARTNER_ADMIN, id, "signed.png", ClaimApi.png()).expect(201);
-        api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
+        api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "signed.png", ClaimFixtures.png()).expect(201);
+        api.as(DevUser.PARTNER_ADMIN).patch("/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
                 .expect(200);
-        JsonNode resubmitted = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json();
+        JsonNode resubmitted = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/submit", null).expect(200).json();
         assertThat(resubmitted.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(resubmitted.get("deadlines").get("partnerResponseDueAt").isNull()).isTrue();
         assertThat(resubmitted.get("requestedChanges").isNull()).as("the request was answered").isTrue();
@@ -190,7 +193,7 @@ class ClaimLifecycleIT {
                 List.of(PartnerActionReason.MISSING_PRODUCTS), "Exchange Online is not on the PoE",
                 List.of("EXCHANGE_ONLINE"), now().plus(Duration.ofDays(7))));
         awaitStatus(id, "PARTNER_ACTION_REQUIRED");
-        JsonNode requested = api.claim(id).get("requestedChanges");
+        JsonNode requested = claims.get(id).get("requestedChanges");
         assertThat(requested.get("productsToRemove").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
         assertThat(requested.get("reasons").toString()).isEqualTo("[\"MISSING_PRODUCTS\"]");
         assertThat(requested.get("comment").asString()).isEqualTo("Exchange Online is not on the PoE");
@@ -198,15 +201,15 @@ class ClaimLifecycleIT {
                 .as("the snapshot carries the request to the partner's e-mail")
                 .contains("\"requestedChanges\":{", "\"productsToRemove\":[\"EXCHANGE_ONLINE\"]");
 
-        JsonNode refused = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(409).json();
+        JsonNode refused = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/submit", null).expect(409).json();
         assertThat(refused.get("type").asString()).isEqualTo("urn:cpor:problem:products-to-remove");
         assertThat(refused.get("products").toString()).isEqualTo("[\"EXCHANGE_ONLINE\"]");
         assertThat(refused.get("detail").asString()).contains("EXCHANGE_ONLINE");
-        assertThat(api.status(id)).isEqualTo("PARTNER_ACTION_REQUIRED");
+        assertThat(claims.status(id)).isEqualTo("PARTNER_ACTION_REQUIRED");
 
-        api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
+        api.as(DevUser.PARTNER_ADMIN).patch("/api/v1/claims/" + id, Map.of("products", List.of(Map.of("code", "TEAMS"))))
                 .expect(200);
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(200).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/submit", null).expect(200).json()
                 .get("status").asString()).isEqualTo("SUBMITTED");
     }
 
@@ -219,7 +222,7 @@ class ClaimLifecycleIT {
         send(Topics.REVIEWS, new ReviewRejected(UUID.randomUUID(), now(), id, Actor.system("review-service"),
                 RejectionReason.NO_PARTNER_RESPONSE, null));
         awaitStatus(id, "REJECTED");
-        JsonNode claim = api.claim(id);
+        JsonNode claim = claims.get(id);
         assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("NO_PARTNER_RESPONSE");
         assertThat(Instant.parse(claim.get("deadlines").get("disputeUntil").asString()))
                 .isAfter(now().plus(Duration.ofDays(29)));
@@ -228,7 +231,7 @@ class ClaimLifecycleIT {
     @Test
     void rejection_disputed_and_overturned_approves_the_claim() {
         String id = rejectedClaim();
-        JsonNode disputed = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        JsonNode disputed = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("justification", "The customer signed the PoE on page 2")).expect(200).json();
         assertThat(disputed.get("status").asString()).isEqualTo("DISPUTED");
         assertThat(probe.await(typed("claim.disputed", id), WAIT).value()).contains("signed the PoE on page 2");
@@ -236,23 +239,23 @@ class ClaimLifecycleIT {
 
         send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.OVERTURN, "Agreed"));
         awaitStatus(id, "APPROVED");
-        assertThat(api.claim(id).get("rejection").isNull()).isTrue();
+        assertThat(claims.get(id).get("rejection").isNull()).isTrue();
         probe.await(statusChange(id, "DISPUTED", "APPROVED"), WAIT);
     }
 
     @Test
     void an_overturn_while_another_partners_claim_holds_the_workload_is_refused_and_both_are_flagged_competing() {
         String tenant = UUID.randomUUID().toString();
-        String disputedId = rejectedClaim(ClaimApi.microsoft365Claim(tenant));
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + disputedId + "/dispute",
+        String disputedId = rejectedClaim(ClaimFixtures.microsoft365Claim(tenant));
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + disputedId + "/dispute",
                 Map.of("justification", "The customer signed the PoE on page 2")).expect(200);
         // meanwhile another partner claimed TEAMS of the same tenant and was approved
-        Map<String, Object> other = new java.util.HashMap<>(ClaimApi.microsoft365Claim(tenant));
+        Map<String, Object> other = new java.util.HashMap<>(ClaimFixtures.microsoft365Claim(tenant));
         other.put("partnerId", "7654321");
         other.put("products", List.of(Map.of("code", "TEAMS")));
-        String holder = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
-        api.upload(DevUser.OTHER_PARTNER_ADMIN, holder, "poe.pdf", ClaimApi.pdf()).expect(201);
-        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/submit", null).expect(200);
+        String holder = api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.as(DevUser.OTHER_PARTNER_ADMIN).upload("/api/v1/claims/" + holder + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(201);
+        api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims/" + holder + "/submit", null).expect(200);
         assertThat(asReviewer(holder).get("competingClaimIds").isEmpty()).as("a disputed claim is not active").isTrue();
         send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), holder, REVIEWER, now().plus(Duration.ofDays(7))));
         await().atMost(WAIT).until(() -> "IN_REVIEW".equals(asReviewer(holder).get("status").asString()));
@@ -279,7 +282,7 @@ class ClaimLifecycleIT {
                 .isEmpty();
 
         // the holder withdraws: the workload is free, and the dispute can be overturned
-        api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + holder + "/withdraw", Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER"))
+        api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims/" + holder + "/withdraw", Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER"))
                 .expect(200);
         send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), disputedId, REVIEWER,
                 DisputeDecided.Outcome.OVERTURN, "Agreed"));
@@ -288,7 +291,7 @@ class ClaimLifecycleIT {
 
     @Test
     void the_claim_shows_the_dispute_review_due_time_and_the_decision_target_from_queued_reviews() {
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String id = claims.submitted(ClaimFixtures.microsoft365Claim());
         Instant reviewStartDue = now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
         Instant target = now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.SECONDS);
         send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), id, reviewStartDue, null, target));
@@ -298,10 +301,10 @@ class ClaimLifecycleIT {
         send(Topics.REVIEWS, new PartnerActionRequested(UUID.randomUUID(), now(), id, REVIEWER,
                 List.of(PartnerActionReason.MISSING_ALL_POE), "Nothing attached", List.of(), now().plus(Duration.ofDays(7))));
         awaitStatus(id, "PARTNER_ACTION_REQUIRED");
-        assertThat(api.claim(id).at("/deadlines/decisionTargetDueAt").isNull()).as("paused").isTrue();
+        assertThat(claims.get(id).at("/deadlines/decisionTargetDueAt").isNull()).as("paused").isTrue();
 
-        String disputed = rejectedClaim(ClaimApi.microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + disputed + "/dispute", Map.of("justification", "Look again"))
+        String disputed = rejectedClaim(ClaimFixtures.microsoft365Claim());
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + disputed + "/dispute", Map.of("justification", "Look again"))
                 .expect(200);
         Instant disputeDue = now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
         send(Topics.REVIEWS, new ReviewQueued(UUID.randomUUID(), now(), disputed, null, disputeDue, null));
@@ -315,7 +318,7 @@ class ClaimLifecycleIT {
         send(Topics.REVIEWS, new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "PoE complete",
                 "Billing subsidiary of Contoso"));
         awaitStatus(id, "APPROVED");
-        JsonNode approval = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history?size=100").expect(200).json()
+        JsonNode approval = api.as(DevUser.REVIEWER).get("/api/v1/claims/" + id + "/history?size=100").expect(200).json()
                 .get("items").valueStream().filter(e -> "APPROVED".equals(e.at("/details/to").asString()))
                 .findFirst().orElseThrow();
         assertThat(approval.at("/details/contactDomainReason").asString()).isEqualTo("Billing subsidiary of Contoso");
@@ -327,7 +330,7 @@ class ClaimLifecycleIT {
         Actor lead = new Actor("review-lead", "Lena Lead", null, Actor.ActorKind.REVIEWER);
         Actor ivan = new Actor("reviewer-2", "Ivan Petrov", "ivan@reviews.example", Actor.ActorKind.REVIEWER);
         send(Topics.REVIEWS, new ReviewReassigned(UUID.randomUUID(), now(), id, REVIEWER, ivan, lead));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(DevUser.REVIEWER,
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.as(DevUser.REVIEWER).get(
                 "/api/v1/claims/" + id + "/history?size=100").expect(200).json().get("items").valueStream()
                 .map(e -> e.get("kind").asString()).toList()).contains("REVIEW_REASSIGNED"));
     }
@@ -335,13 +338,13 @@ class ClaimLifecycleIT {
     @Test
     void upheld_dispute_makes_the_rejection_final() {
         String id = rejectedClaim();
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "Please look again"))
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute", Map.of("justification", "Please look again"))
                 .expect(200);
         probe.await(statusChange(id, "REJECTED", "DISPUTED"), WAIT);
         send(Topics.REVIEWS, new DisputeDecided(UUID.randomUUID(), now(), id, REVIEWER, DisputeDecided.Outcome.UPHOLD,
                 "The PoE still names no workload"));
         awaitClaim(id, claim -> assertThat(claim.get("rejection").get("final").asBoolean()).isTrue());
-        JsonNode claim = api.claim(id);
+        JsonNode claim = claims.get(id);
         assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
         assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("INSUFFICIENT_POE");
         assertThat(claim.get("allowedActions").toString()).doesNotContain("dispute");
@@ -352,26 +355,26 @@ class ClaimLifecycleIT {
         assertThat(upheld.value()).contains("\"reasonCodes\":[\"UPHOLD\",\"INSUFFICIENT_POE\"]",
                 "The PoE still names no workload", "\"finalDecision\":true");
         assertThat(probe.drain(Duration.ofMillis(500))).filteredOn(statusChange(id, "DISPUTED", "APPROVED")).isEmpty();
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("justification", "Once more")).status()).isEqualTo(409);
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().toString())
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id + "/history").expect(200).json().toString())
                 .contains("UPHOLD");
     }
 
     @Test
     void approval_arriving_after_withdrawal_is_refused_recorded_and_announced() {
         String id = inReviewClaim();
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
         probe.await(typed("claim.withdrawn", id), WAIT);
         ReviewApproved late = new ReviewApproved(UUID.randomUUID(), now(), id, REVIEWER, "approved too late");
         send(Topics.REVIEWS, late);
 
         ConsumerRecord<String, String> refused = probe.await(typed("claim.outcome-refused", id), WAIT);
         assertThat(refused.value()).contains(late.eventId().toString(), "\"currentStatus\":\"REJECTED\"");
-        JsonNode claim = api.claim(id);
+        JsonNode claim = claims.get(id);
         assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
         assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("PARTNER_REQUEST");
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().toString())
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id + "/history").expect(200).json().toString())
                 .contains("OUTCOME_REFUSED", "review.approved");
     }
 
@@ -390,12 +393,12 @@ class ClaimLifecycleIT {
 
     @Test
     void sla_breach_is_recorded_in_history_without_a_status_change() {
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
+        String id = claims.submitted(ClaimFixtures.microsoft365Claim());
         send(Topics.REVIEWS, new ReviewSlaBreached(UUID.randomUUID(), now(), id, ReviewSlaBreached.Stage.REVIEW_START,
                 now(), null));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(DevUser.PARTNER_ADMIN,
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.as(DevUser.PARTNER_ADMIN).get(
                 "/api/v1/claims/" + id + "/history").json().toString()).contains("REVIEW_SLA_BREACHED"));
-        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+        assertThat(claims.status(id)).isEqualTo("SUBMITTED");
     }
 
     @Test
@@ -410,7 +413,7 @@ class ClaimLifecycleIT {
         String id = approvedClaim();
         send(Topics.CONSENTS, new ConsentWindowElapsed(UUID.randomUUID(), now(), id, "consent-3", now()));
         awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw",
                 Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER")).expect(200);
         ConsumerRecord<String, String> revoked = probe.await(typed("association.revoked", id), WAIT);
         assertThat(revoked.topic()).isEqualTo(Topics.INCENTIVE_EVALUATION);
@@ -425,14 +428,14 @@ class ClaimLifecycleIT {
         awaitClaim(id, claim -> assertThat(claim.get("eligibility").get("sentAt").isNull()).isFalse());
         send(Topics.CONSENTS, new ConsentDeclined(UUID.randomUUID(), now(), id, "consent-4", null));
         assertThat(probe.await(typed("claim.outcome-refused", id), WAIT).value()).contains("consent.declined");
-        assertThat(api.status(id)).isEqualTo("APPROVED");
+        assertThat(claims.status(id)).isEqualTo("APPROVED");
     }
 
     @Test
     void dispute_after_the_window_is_refused_telling_the_partner_to_submit_a_new_claim() {
         String id = rejectedClaim();
         clock.advance(Duration.ofDays(31));
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("justification", "Too late?")).expect(409).json();
         assertThat(problem.get("detail").asString()).contains("submit a new claim");
         assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
@@ -442,40 +445,40 @@ class ClaimLifecycleIT {
     @Test
     void a_dispute_needs_a_justification_or_documents_of_the_claim_and_is_allowed_once() {
         String id = rejectedClaim();
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of()).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute", Map.of()).expect(400).json()
                 .get("errors").get(0).get("field").asString()).isEqualTo("justification");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("documentIds", List.of("d-unknown"))).expect(400).json()
                 .get("errors").get(0).get("field").asString()).isEqualTo("documentIds[0]");
 
-        String updated = api.upload(DevUser.PARTNER_ADMIN, id, "signed-poe.pdf", ClaimApi.pdf()).expect(201).json()
+        String updated = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "signed-poe.pdf", ClaimFixtures.pdf()).expect(201).json()
                 .get("id").asString();
-        JsonNode disputed = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        JsonNode disputed = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("documentIds", List.of(updated))).expect(200).json();
         assertThat(disputed.get("disputeCount").asInt()).isEqualTo(1);
         assertThat(probe.await(typed("claim.disputed", id), WAIT).value()).contains(updated);
 
-        JsonNode again = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute",
+        JsonNode again = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute",
                 Map.of("justification", "again")).expect(409).json();
         assertThat(again.get("currentStatus").asString()).isEqualTo("DISPUTED");
     }
 
     @Test
     void a_withdrawn_claim_cannot_be_disputed() {
-        String id = api.submittedClaim(ClaimApi.microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/dispute", Map.of("justification", "oops"))
+        String id = claims.submitted(ClaimFixtures.microsoft365Claim());
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/dispute", Map.of("justification", "oops"))
                 .expect(409).json().get("detail").asString()).contains("PARTNER_REQUEST");
     }
 
     // ---- helpers
 
     private String inReviewClaim() {
-        return inReviewClaim(ClaimApi.microsoft365Claim());
+        return inReviewClaim(ClaimFixtures.microsoft365Claim());
     }
 
     private String inReviewClaim(Map<String, Object> body) {
-        String id = api.submittedClaim(body);
+        String id = claims.submitted(body);
         send(Topics.REVIEWS, new ReviewStarted(UUID.randomUUID(), now(), id, REVIEWER, now().plus(Duration.ofDays(7))));
         awaitStatus(id, "IN_REVIEW");
         return id;
@@ -489,7 +492,7 @@ class ClaimLifecycleIT {
     }
 
     private String rejectedClaim() {
-        return rejectedClaim(ClaimApi.microsoft365Claim());
+        return rejectedClaim(ClaimFixtures.microsoft365Claim());
     }
 
     private String rejectedClaim(Map<String, Object> body) {
@@ -501,7 +504,7 @@ class ClaimLifecycleIT {
     }
 
     private JsonNode asReviewer(String id) {
-        return api.get(DevUser.REVIEWER, "/api/v1/claims/" + id).expect(200).json();
+        return api.as(DevUser.REVIEWER).get("/api/v1/claims/" + id).expect(200).json();
     }
 
     private Instant now() {
@@ -513,11 +516,11 @@ class ClaimLifecycleIT {
     }
 
     private void awaitStatus(String id, String status) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.status(id)).isEqualTo(status));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(claims.status(id)).isEqualTo(status));
     }
 
     private void awaitClaim(String id, java.util.function.Consumer<JsonNode> assertion) {
-        await().atMost(WAIT).untilAsserted(() -> assertion.accept(api.claim(id)));
+        await().atMost(WAIT).untilAsserted(() -> assertion.accept(claims.get(id)));
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, String>> statusChange(String id, String from, String to) {

@@ -1,11 +1,14 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.apiclient.ClaimFixtures.microsoft365Claim;
 import static com.cpor.platform.testsupport.EventProbe.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +44,8 @@ class ClaimActionsIT {
     @org.springframework.beans.factory.annotation.Autowired
     com.cpor.platform.testsupport.MutableClock clock;
 
-    private ClaimApi api;
+    private TestApi api;
+    private ClaimFixtures claims;
 
     @BeforeAll
     static void openProbe() {
@@ -56,42 +59,40 @@ class ClaimActionsIT {
 
     @BeforeEach
     void client() {
-        api = new ClaimApi(port);
+        api = new TestApi(port);
+        claims = new ClaimFixtures(api.as(DevUser.PARTNER_ADMIN), ClaimFixtures.CLAIMS);
     }
 
     // ---- conditional writes
 
     @Test
     void every_answer_with_the_claim_carries_its_version_as_etag_and_a_transition_honours_if_match() {
-        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim()).expect(201);
-        assertThat(created.headers().getETag()).isEqualTo(etagOf(created));
+        ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", microsoft365Claim()).expect(201);
+        assertThat(created.etag()).isEqualTo(etagOf(created));
         String id = created.json().get("id").asString();
-        api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.pdf()).expect(201);
-        ClaimApi.Response read = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200);
-        assertThat(read.headers().getETag()).isEqualTo(etagOf(read)).isNotEqualTo(created.headers().getETag());
+        api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(201);
+        ApiResponse read = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id).expect(200);
+        assertThat(read.etag()).isEqualTo(etagOf(read)).isNotEqualTo(created.etag());
 
-        JsonNode stale = api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null,
-                created.headers().getETag()).expect(412).json();
+        JsonNode stale = api.as(DevUser.PARTNER_ADMIN).send("POST", "/api/v1/claims/" + id + "/submit", "application/json", null, Map.of("If-Match", created.etag())).expect(412).json();
         assertThat(stale.get("type").asString()).isEqualTo("urn:cpor:problem:stale-version");
-        assertThat(stale.get("currentETag").asString()).isEqualTo(read.headers().getETag());
-        assertThat(api.status(id)).isEqualTo("EDITING");
+        assertThat(stale.get("currentETag").asString()).isEqualTo(read.etag());
+        assertThat(claims.status(id)).isEqualTo("EDITING");
 
-        ClaimApi.Response submitted = api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN,
-                "/api/v1/claims/" + id + "/submit", null, read.headers().getETag()).expect(200);
-        assertThat(submitted.headers().getETag()).isEqualTo(etagOf(submitted)).isNotEqualTo(read.headers().getETag());
-        ClaimApi.Response edited = api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id,
+        ApiResponse submitted = api.as(DevUser.PARTNER_ADMIN).send("POST", "/api/v1/claims/" + id + "/submit", "application/json", null, Map.of("If-Match", read.etag())).expect(200);
+        assertThat(submitted.etag()).isEqualTo(etagOf(submitted)).isNotEqualTo(read.etag());
+        ApiResponse edited = api.as(DevUser.PARTNER_ADMIN).patch("/api/v1/claims/" + id,
                 Map.of("products", List.of(Map.of("code", "TEAMS")))).expect(200);
-        assertThat(edited.headers().getETag()).isEqualTo(etagOf(edited));
-        ClaimApi.Response withdrawn = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+        assertThat(edited.etag()).isEqualTo(etagOf(edited));
+        ApiResponse withdrawn = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw",
                 Map.of("reason", "WRONG_PARTNER_ID")).expect(200);
-        assertThat(withdrawn.headers().getETag()).as("a transition without If-Match runs; the state machine guards it")
-                .isEqualTo(etagOf(withdrawn)).isNotEqualTo(edited.headers().getETag());
-        assertThat(api.withIfMatch(HttpMethod.POST, DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments",
-                Map.of("text", "based on an old read"), edited.headers().getETag()).expect(412).json()
-                .get("currentETag").asString()).isEqualTo(withdrawn.headers().getETag());
+        assertThat(withdrawn.etag()).as("a transition without If-Match runs; the state machine guards it")
+                .isEqualTo(etagOf(withdrawn)).isNotEqualTo(edited.etag());
+        assertThat(api.as(DevUser.PARTNER_ADMIN).send("POST", "/api/v1/claims/" + id + "/comments", "application/json", Map.of("text", "based on an old read"), Map.of("If-Match", edited.etag())).expect(412).json()
+                .get("currentETag").asString()).isEqualTo(withdrawn.etag());
     }
 
-    private static String etagOf(ClaimApi.Response response) {
+    private static String etagOf(ApiResponse response) {
         return "\"" + response.json().get("version").asLong() + "\"";
     }
 
@@ -99,8 +100,8 @@ class ClaimActionsIT {
 
     @Test
     void withdrawing_a_submitted_claim_rejects_it_finally_as_partner_request_with_its_reason_code() {
-        String id = api.submittedClaim(microsoft365Claim());
-        JsonNode claim = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw",
+        String id = claims.submitted(microsoft365Claim());
+        JsonNode claim = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw",
                 Map.of("reason", "NO_LONGER_WORKING_WITH_CUSTOMER", "text", "The contract ended in October")).expect(200).json();
         assertThat(claim.get("status").asString()).isEqualTo("REJECTED");
         assertThat(claim.get("rejection").get("reason").asString()).isEqualTo("PARTNER_REQUEST");
@@ -111,7 +112,7 @@ class ClaimActionsIT {
                 "\"reasonCode\":\"NO_LONGER_WORKING_WITH_CUSTOMER\"", "\"reason\":\"The contract ended in October\"");
         assertThat(probe.await(typed("claim.status-changed", id).and(r -> r.value().contains("PARTNER_REQUEST")), WAIT)
                 .value()).contains("\"reasonCodes\":[\"PARTNER_REQUEST\",\"NO_LONGER_WORKING_WITH_CUSTOMER\"]");
-        JsonNode history = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").expect(200).json().get("items");
+        JsonNode history = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id + "/history").expect(200).json().get("items");
         JsonNode withdrawal = history.get(history.size() - 1);
         assertThat(withdrawal.get("details").get("withdrawalReason").asString()).isEqualTo("NO_LONGER_WORKING_WITH_CUSTOMER");
         assertThat(withdrawal.get("details").get("comment").asString()).isEqualTo("The contract ended in October");
@@ -119,23 +120,23 @@ class ClaimActionsIT {
 
     @Test
     void withdraw_needs_a_known_reason_code_and_a_text_for_other_and_is_refused_in_editing() {
-        String id = api.submittedClaim(microsoft365Claim());
+        String id = claims.submitted(microsoft365Claim());
         String withdraw = "/api/v1/claims/" + id + "/withdraw";
         for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("reason", " "), Map.of("reason", "Wrong MPN"),
                 Map.of("reason", "wrong_partner"), Map.of("text", "no code"))) {
-            JsonNode problem = api.post(DevUser.PARTNER_ADMIN, withdraw, body).expect(400).json();
+            JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post(withdraw, body).expect(400).json();
             assertThat(problem.get("errors").findValuesAsString("field")).as("%s", body).containsExactly("reason");
         }
-        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "Wrong MPN")).json().toString())
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post(withdraw, Map.of("reason", "Wrong MPN")).json().toString())
                 .contains("WRONG_PARTNER_ID", "WRONG_ACTIVITY", "NO_LONGER_WORKING_WITH_CUSTOMER", "OTHER");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "OTHER", "text", " ")).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post(withdraw, Map.of("reason", "OTHER", "text", " ")).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("text");
-        assertThat(api.status(id)).isEqualTo("SUBMITTED");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, withdraw, Map.of("reason", "OTHER", "text", "Duplicate of c-123"))
+        assertThat(claims.status(id)).isEqualTo("SUBMITTED");
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post(withdraw, Map.of("reason", "OTHER", "text", "Duplicate of c-123"))
                 .expect(200).json().get("rejection").get("withdrawalReason").asString()).isEqualTo("OTHER");
 
-        String editing = api.createClaim(microsoft365Claim(), true);
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + editing + "/withdraw",
+        String editing = claims.createWithPoe(microsoft365Claim());
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + editing + "/withdraw",
                 Map.of("reason", "WRONG_PARTNER_ID")).expect(409).json();
         assertThat(problem.get("currentStatus").asString()).isEqualTo("EDITING");
         assertThat(problem.get("allowedActions").toString()).contains("delete", "submit");
@@ -143,8 +144,8 @@ class ClaimActionsIT {
 
     @Test
     void a_claim_cannot_be_submitted_twice() {
-        String id = api.submittedClaim(microsoft365Claim());
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(409).json();
+        String id = claims.submitted(microsoft365Claim());
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/submit", null).expect(409).json();
         assertThat(problem.get("currentStatus").asString()).isEqualTo("SUBMITTED");
     }
 
@@ -152,29 +153,29 @@ class ClaimActionsIT {
 
     @Test
     void partner_and_reviewer_share_a_comment_thread_and_each_comment_is_published() {
-        String id = api.submittedClaim(microsoft365Claim());
-        JsonNode partnerComment = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments",
+        String id = claims.submitted(microsoft365Claim());
+        JsonNode partnerComment = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/comments",
                 Map.of("text", "PoE page 2 has the signature")).expect(201).json();
         assertThat(partnerComment.get("author").get("kind").asString()).isEqualTo("PARTNER");
-        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Thanks, checking")).expect(201);
+        api.as(DevUser.REVIEWER).post("/api/v1/claims/" + id + "/comments", Map.of("text", "Thanks, checking")).expect(201);
 
-        JsonNode thread = api.get(DevUser.PARTNER_READER, "/api/v1/claims/" + id + "/comments").expect(200).json()
+        JsonNode thread = api.as(DevUser.PARTNER_READER).get("/api/v1/claims/" + id + "/comments").expect(200).json()
                 .get("items");
-        assertThat(ClaimApi.each(thread, "text")).containsExactly("PoE page 2 has the signature", "Thanks, checking");
+        assertThat(ApiResponse.each(thread, "text")).containsExactly("PoE page 2 has the signature", "Thanks, checking");
         assertThat(thread.get(1).get("author").get("kind").asString()).isEqualTo("REVIEWER");
         assertThat(probe.await(typed("claim.comment-added", id).and(r -> r.value().contains("Thanks, checking")), WAIT)
                 .value()).contains("\"kind\":\"REVIEWER\"");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/comments", Map.of("text", ""))
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/comments", Map.of("text", ""))
                 .expect(400).json().get("errors").findValuesAsString("field")).containsExactly("text");
     }
 
     @Test
     void history_lists_every_step_in_order_with_its_actor() {
-        String id = api.submittedClaim(microsoft365Claim());
-        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/comments", Map.of("text", "Looks fine")).expect(201);
-        JsonNode history = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200).json()
+        String id = claims.submitted(microsoft365Claim());
+        api.as(DevUser.REVIEWER).post("/api/v1/claims/" + id + "/comments", Map.of("text", "Looks fine")).expect(201);
+        JsonNode history = api.as(DevUser.REVIEWER).get("/api/v1/claims/" + id + "/history").expect(200).json()
                 .get("items");
-        assertThat(ClaimApi.each(history, "kind"))
+        assertThat(ApiResponse.each(history, "kind"))
                 .containsExactly("CREATED", "DOCUMENT_ADDED", "STATUS_CHANGED", "COMMENT_ADDED");
         assertThat(history.get(2).get("details").get("to").asString()).isEqualTo("SUBMITTED");
         assertThat(history.get(2).get("actor").get("id").asString()).isEqualTo("partner-admin");
@@ -187,12 +188,12 @@ class ClaimActionsIT {
     @Test
     void overlapping_claims_of_two_partners_are_flagged_as_competing_on_both() {
         String tenant = UUID.randomUUID().toString();
-        String first = api.submittedClaim(microsoft365Claim(tenant));
+        String first = claims.submitted(microsoft365Claim(tenant));
         String second = competitorSubmits(tenant);
 
-        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + second).expect(200).json()
+        assertThat(api.as(DevUser.REVIEWER).get("/api/v1/claims/" + second).expect(200).json()
                 .get("competingClaimIds").toString()).isEqualTo("[\"" + first + "\"]");
-        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + first).expect(200).json()
+        assertThat(api.as(DevUser.REVIEWER).get("/api/v1/claims/" + first).expect(200).json()
                 .get("competingClaimIds").toString()).isEqualTo("[\"" + second + "\"]");
         assertThat(probe.await(typed("claim.competing-detected", second), WAIT).value())
                 .contains(first, "\"overlappingProducts\":[\"TEAMS\"]");
@@ -202,7 +203,7 @@ class ClaimActionsIT {
     @Test
     void a_partner_sees_that_its_claim_competes_but_never_the_other_partners_claim_products_or_history() {
         String tenant = UUID.randomUUID().toString();
-        String first = api.submittedClaim(microsoft365Claim(tenant));
+        String first = claims.submitted(microsoft365Claim(tenant));
         String second = competitorSubmits(tenant);
         // the competitor's claim has INTUNE, which the first partner does not claim; ids and products must not leak
         for (Object[] view : List.of(new Object[]{DevUser.PARTNER_ADMIN, first, second},
@@ -210,31 +211,31 @@ class ClaimActionsIT {
             DevUser partner = (DevUser) view[0];
             String own = (String) view[1];
             String theirs = (String) view[2];
-            JsonNode claim = api.get(partner, "/api/v1/claims/" + own).expect(200).json();
+            JsonNode claim = api.as(partner).get("/api/v1/claims/" + own).expect(200).json();
             assertThat(claim.get("competing").asBoolean()).as("%s sees competing", partner).isTrue();
             assertThat(claim.has("competingClaimIds")).as("%s sees no competing ids", partner).isFalse();
-            JsonNode list = api.get(partner, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json();
-            assertThat(ClaimApi.each(list.get("items"), "id")).containsExactly(own);
+            JsonNode list = api.as(partner).get("/api/v1/claims?customerTenantId=" + tenant).expect(200).json();
+            assertThat(ApiResponse.each(list.get("items"), "id")).containsExactly(own);
             assertThat(list.get("items").get(0).get("competing").asBoolean()).isTrue();
-            String csv = api.get(partner, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200).text();
+            String csv = api.as(partner).get("/api/v1/claims/export?customerTenantId=" + tenant).expect(200).body();
             assertThat(csv.split("\r\n")[0]).contains(",competing,competingClaimIds,");
             assertThat(csv.split("\r\n")[1]).contains(",true,,");
-            String history = api.get(partner, "/api/v1/claims/" + own + "/history").expect(200).text();
+            String history = api.as(partner).get("/api/v1/claims/" + own + "/history").expect(200).body();
             assertThat(history).contains("COMPETING_CLAIMS_DETECTED", "\"competing\":true");
             for (String text : List.of(claim.toString(), list.toString(), csv, history)) {
                 assertThat(text).as("what %s reads", partner).doesNotContain(theirs, "overlappingProducts",
                         "competingClaimIds\":", "7654321".equals(partnerIdOf(own)) ? "EXCHANGE_ONLINE" : "INTUNE");
             }
-            api.get(partner, "/api/v1/claims/" + theirs).expect(404);
+            api.as(partner).get("/api/v1/claims/" + theirs).expect(404);
         }
-        JsonNode reviewerHistory = api.get(DevUser.REVIEWER, "/api/v1/claims/" + first + "/history").expect(200).json();
+        JsonNode reviewerHistory = api.as(DevUser.REVIEWER).get("/api/v1/claims/" + first + "/history").expect(200).json();
         assertThat(reviewerHistory.toString()).contains(second, "\"overlappingProducts\":[\"TEAMS\"]");
-        String reviewerCsv = api.get(DevUser.REVIEWER, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200).text();
+        String reviewerCsv = api.as(DevUser.REVIEWER).get("/api/v1/claims/export?customerTenantId=" + tenant).expect(200).body();
         assertThat(reviewerCsv).contains(",true," + first + ",", ",true," + second + ",");
     }
 
     private String partnerIdOf(String claimId) {
-        return api.get(DevUser.REVIEWER, "/api/v1/claims/" + claimId).expect(200).json().get("partnerId").asString();
+        return api.as(DevUser.REVIEWER).get("/api/v1/claims/" + claimId).expect(200).json().get("partnerId").asString();
     }
 
     /** Partner 7654321 submits TEAMS (overlapping) and INTUNE on {@code tenant}; returns the claim's id. */
@@ -242,9 +243,9 @@ class ClaimActionsIT {
         Map<String, Object> other = new HashMap<>(microsoft365Claim(tenant));
         other.put("partnerId", "7654321");
         other.put("products", List.of(Map.of("code", "TEAMS"), Map.of("code", "INTUNE")));
-        String second = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
-        api.upload(DevUser.OTHER_PARTNER_ADMIN, second, "poe.pdf", ClaimApi.pdf()).expect(201);
-        JsonNode submitted = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null)
+        String second = api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.as(DevUser.OTHER_PARTNER_ADMIN).upload("/api/v1/claims/" + second + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(201);
+        JsonNode submitted = api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims/" + second + "/submit", null)
                 .expect(200).json();
         assertThat(submitted.get("competing").asBoolean()).isTrue();
         assertThat(submitted.has("competingClaimIds")).isFalse();
@@ -254,12 +255,12 @@ class ClaimActionsIT {
     @Test
     void the_same_partner_cannot_have_two_active_claims_on_the_same_tenant_and_product() {
         String tenant = UUID.randomUUID().toString();
-        api.submittedClaim(microsoft365Claim(tenant));
-        String second = api.createClaim(microsoft365Claim(tenant), true);
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null).expect(409).json();
+        claims.submitted(microsoft365Claim(tenant));
+        String second = claims.createWithPoe(microsoft365Claim(tenant));
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + second + "/submit", null).expect(409).json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:duplicate-active-claim");
         assertThat(problem.get("detail").asString()).contains("TEAMS");
-        assertThat(api.status(second)).isEqualTo("EDITING");
+        assertThat(claims.status(second)).isEqualTo("EDITING");
     }
 
     @Test
@@ -267,40 +268,40 @@ class ClaimActionsIT {
         String tenant = UUID.randomUUID().toString();
         Map<String, Object> teams = new HashMap<>(microsoft365Claim(tenant));
         teams.put("products", List.of(Map.of("code", "TEAMS")));
-        api.submittedClaim(teams);
+        claims.submitted(teams);
         Map<String, Object> intune = new HashMap<>(microsoft365Claim(tenant));
         intune.put("products", List.of(Map.of("code", "INTUNE")));
-        String id = api.submittedClaim(intune);
-        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("products",
+        String id = claims.submitted(intune);
+        assertThat(api.as(DevUser.PARTNER_ADMIN).patch("/api/v1/claims/" + id, Map.of("products",
                 List.of(Map.of("code", "INTUNE"), Map.of("code", "TEAMS")))).expect(409).json().get("type").asString())
                 .isEqualTo("urn:cpor:problem:duplicate-active-claim");
-        assertThat(api.claim(id).get("products")).hasSize(1);
+        assertThat(claims.get(id).get("products")).hasSize(1);
     }
 
     @Test
     void claims_submitted_at_the_same_moment_still_see_each_other() throws Exception {
         String tenant = UUID.randomUUID().toString();
-        String first = api.createClaim(microsoft365Claim(tenant), true);
-        String second = api.createClaim(microsoft365Claim(tenant), true);
+        String first = claims.createWithPoe(microsoft365Claim(tenant));
+        String second = claims.createWithPoe(microsoft365Claim(tenant));
         Map<String, Object> other = new HashMap<>(microsoft365Claim(tenant));
         other.put("partnerId", "7654321");
-        String competitor = api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims", other).expect(201).json().get("id").asString();
-        api.upload(DevUser.OTHER_PARTNER_ADMIN, competitor, "poe.pdf", ClaimApi.pdf()).expect(201);
+        String competitor = api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims", other).expect(201).json().get("id").asString();
+        api.as(DevUser.OTHER_PARTNER_ADMIN).upload("/api/v1/claims/" + competitor + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(201);
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            var a = pool.submit(() -> api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + first + "/submit", null).status());
-            var b = pool.submit(() -> api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + second + "/submit", null).status());
-            var c = pool.submit(() -> api.post(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/" + competitor + "/submit", null).status());
+            var a = pool.submit(() -> api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + first + "/submit", null).status());
+            var b = pool.submit(() -> api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + second + "/submit", null).status());
+            var c = pool.submit(() -> api.as(DevUser.OTHER_PARTNER_ADMIN).post("/api/v1/claims/" + competitor + "/submit", null).status());
             assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
             assertThat(c.get()).isEqualTo(200);
         } finally {
             pool.shutdown();
         }
-        String winner = api.status(first).equals("SUBMITTED") ? first : second;
-        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + competitor).json().get("competingClaimIds").toString())
+        String winner = claims.status(first).equals("SUBMITTED") ? first : second;
+        assertThat(api.as(DevUser.REVIEWER).get("/api/v1/claims/" + competitor).json().get("competingClaimIds").toString())
                 .isEqualTo("[\"" + winner + "\"]");
-        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims/" + winner).json().get("competingClaimIds").toString())
+        assertThat(api.as(DevUser.REVIEWER).get("/api/v1/claims/" + winner).json().get("competingClaimIds").toString())
                 .isEqualTo("[\"" + competitor + "\"]");
     }
 
@@ -312,13 +313,13 @@ class ClaimActionsIT {
         sales.put("solutionArea", "BUSINESS_APPLICATIONS");
         sales.put("activity", "USAGE");
         sales.put("products", List.of(Map.of("code", "DYNAMICS_365_SALES", "subscriptionId", subscription)));
-        api.submittedClaim(sales);
+        claims.submitted(sales);
         Map<String, Object> otherSubscription = new HashMap<>(sales);
         otherSubscription.put("products", List.of(Map.of("code", "DYNAMICS_365_SALES",
                 "subscriptionId", UUID.randomUUID().toString())));
-        String id = api.submittedClaim(otherSubscription);
-        assertThat(api.claim(id).get("competing").asBoolean()).isFalse();
-        assertThat(api.claim(id).get("program").asString()).isEqualTo("OSU_BUSINESS_APPLICATIONS");
+        String id = claims.submitted(otherSubscription);
+        assertThat(claims.get(id).get("competing").asBoolean()).isFalse();
+        assertThat(claims.get(id).get("program").asString()).isEqualTo("OSU_BUSINESS_APPLICATIONS");
     }
 
     // ---- list and export
@@ -329,43 +330,43 @@ class ClaimActionsIT {
         Map<String, Object> alpha = new HashMap<>(microsoft365Claim(tenant));
         alpha.put("name", "Alpha rollout");
         alpha.put("products", List.of(Map.of("code", "VIVA")));
-        String alphaId = api.createClaim(alpha, true);
+        String alphaId = claims.createWithPoe(alpha);
         Map<String, Object> beta = new HashMap<>(microsoft365Claim(tenant));
         beta.put("name", "Beta rollout");
         beta.put("products", List.of(Map.of("code", "PURVIEW")));
-        String betaId = api.submittedClaim(beta);
+        String betaId = claims.submitted(beta);
 
-        JsonNode page = api.get(DevUser.PARTNER_READER, "/api/v1/claims?customerTenantId=" + tenant + "&sort=name,asc")
+        JsonNode page = api.as(DevUser.PARTNER_READER).get("/api/v1/claims?customerTenantId=" + tenant + "&sort=name,asc")
                 .expect(200).json();
-        assertThat(ClaimApi.each(page.get("items"), "id")).containsExactly(alphaId, betaId);
+        assertThat(ApiResponse.each(page.get("items"), "id")).containsExactly(alphaId, betaId);
         assertThat(page.get("totalItems").asLong()).isEqualTo(2);
 
-        JsonNode submitted = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant
+        JsonNode submitted = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?customerTenantId=" + tenant
                 + "&status=SUBMITTED&solutionArea=MICROSOFT_365&activity=USAGE").expect(200).json();
-        assertThat(ClaimApi.each(submitted.get("items"), "id")).containsExactly(betaId);
+        assertThat(ApiResponse.each(submitted.get("items"), "id")).containsExactly(betaId);
 
-        JsonNode searched = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?q=ALPHA&customerTenantId=" + tenant)
+        JsonNode searched = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?q=ALPHA&customerTenantId=" + tenant)
                 .expect(200).json();
-        assertThat(ClaimApi.each(searched.get("items"), "id")).containsExactly(alphaId);
+        assertThat(ApiResponse.each(searched.get("items"), "id")).containsExactly(alphaId);
 
-        JsonNode paged = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant
+        JsonNode paged = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?customerTenantId=" + tenant
                 + "&sort=name,desc&size=1&page=1").expect(200).json();
-        assertThat(ClaimApi.each(paged.get("items"), "id")).containsExactly(alphaId);
+        assertThat(ApiResponse.each(paged.get("items"), "id")).containsExactly(alphaId);
         assertThat(paged.get("totalPages").asLong()).isEqualTo(2);
 
-        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
+        assertThat(api.as(DevUser.OTHER_PARTNER_ADMIN).get("/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
                 .get("totalItems").asLong()).isZero();
-        assertThat(api.get(DevUser.REVIEWER, "/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
+        assertThat(api.as(DevUser.REVIEWER).get("/api/v1/claims?customerTenantId=" + tenant).expect(200).json()
                 .get("totalItems").asLong()).isEqualTo(2);
     }
 
     @Test
     void list_parameters_are_checked_and_the_page_size_is_capped() {
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?size=1000").expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?size=1000").expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("size");
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?sort=password").expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?sort=password").expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("sort");
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?status=LOST").expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?status=LOST").expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("status");
     }
 
@@ -374,15 +375,15 @@ class ClaimActionsIT {
         String tenant = UUID.randomUUID().toString();
         Map<String, Object> body = new HashMap<>(microsoft365Claim(tenant));
         body.put("name", "=HYPERLINK(\"x\"), quoted");
-        String id = api.createClaim(body, false);
-        ClaimApi.Response csv = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200);
-        assertThat(csv.headers().getContentType().toString()).startsWith("text/csv");
-        String[] lines = csv.text().split("\r\n");
+        String id = claims.create(body);
+        ApiResponse csv = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/export?customerTenantId=" + tenant).expect(200);
+        assertThat(csv.contentType().toString()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("id,name,partnerId,status");
         assertThat(lines[1]).startsWith(id + ",\"'=HYPERLINK(\"\"x\"\"), quoted\",1234567,EDITING,MICROSOFT_365,USAGE,OSU_M365," + tenant);
-        assertThat(api.get(DevUser.OTHER_PARTNER_ADMIN, "/api/v1/claims/export?customerTenantId=" + tenant).expect(200)
-                .text().split("\r\n")).hasSize(1);
+        assertThat(api.as(DevUser.OTHER_PARTNER_ADMIN).get("/api/v1/claims/export?customerTenantId=" + tenant).expect(200)
+                .body().split("\r\n")).hasSize(1);
     }
 
     @Test
@@ -394,7 +395,7 @@ class ClaimActionsIT {
         double transitionsBefore = submissions();
         long timedBefore = timedInEditing();
 
-        api.submittedClaim(microsoft365Claim());
+        claims.submitted(microsoft365Claim());
         clock.advance(Duration.ofSeconds(11));
 
         assertThat(claimsIn("SUBMITTED") - submittedBefore).isEqualTo(1);
@@ -419,7 +420,7 @@ class ClaimActionsIT {
 
     @Test
     void the_openapi_document_describes_the_claim_api() {
-        JsonNode openApi = api.get(null, "/v3/api-docs").expect(200).json();
+        JsonNode openApi = api.as(null).get("/v3/api-docs").expect(200).json();
         JsonNode paths = openApi.get("paths");
         for (String path : List.of("/api/v1/claims", "/api/v1/claims/{id}", "/api/v1/claims/{id}/documents",
                 "/api/v1/claims/{id}/documents/{documentId}", "/api/v1/claims/{id}/submit", "/api/v1/claims/{id}/withdraw",

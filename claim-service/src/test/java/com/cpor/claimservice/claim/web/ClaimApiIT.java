@@ -1,8 +1,12 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.apiclient.ClaimFixtures.microsoft365Claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Create, read, validation, partner isolation, roles and PoE documents over HTTP on real PostgreSQL and Kafka. */
@@ -29,23 +33,25 @@ class ClaimApiIT {
     @LocalServerPort
     int port;
 
-    private ClaimApi api;
+    private TestApi api;
+    private ClaimFixtures claims;
 
     @BeforeEach
     void client() {
-        api = new ClaimApi(port);
+        api = new TestApi(port);
+        claims = new ClaimFixtures(api.as(DevUser.PARTNER_ADMIN), ClaimFixtures.CLAIMS);
     }
 
     @Test
     void creates_a_claim_in_editing_with_location_and_the_documented_shape() {
         Map<String, Object> body = microsoft365Claim();
-        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201);
+        ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(201);
         JsonNode claim = created.json();
         String id = claim.get("id").asString();
         assertThat(id).startsWith("c-");
-        assertThat(created.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
+        assertThat(created.location()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
 
-        JsonNode read = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).json();
+        JsonNode read = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id).expect(200).json();
         assertThat(read.get("status").asString()).isEqualTo("EDITING");
         assertThat(read.get("program").asString()).isEqualTo("OSU_M365");
         assertThat(read.get("customer").get("tenantId").asString()).isEqualTo(((Map<?, ?>) body.get("customer")).get("tenantId"));
@@ -70,28 +76,28 @@ class ClaimApiIT {
         Map<String, Object> body = microsoft365Claim();
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 
-        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body, key).expect(201);
-        ClaimApi.Response retried = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body, key).expect(201);
+        ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body, key).expect(201);
+        ApiResponse retried = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body, key).expect(201);
 
         assertThat(retried.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
-        assertThat(retried.headers().getLocation()).isEqualTo(created.headers().getLocation());
-        assertThat(retried.headers().getETag()).isEqualTo(created.headers().getETag()).isEqualTo("\"1\"");
+        assertThat(retried.location()).isEqualTo(created.location());
+        assertThat(retried.etag()).isEqualTo(created.etag()).isEqualTo("\"1\"");
         String tenantId = (String) ((Map<?, ?>) body.get("customer")).get("tenantId");
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims?customerTenantId=" + tenantId).expect(200).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims?customerTenantId=" + tenantId).expect(200).json()
                 .get("totalItems").asLong()).isEqualTo(1);
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim(), key).expect(422);
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", microsoft365Claim(), key).expect(422);
     }
 
     @Test
     void behind_the_gateway_the_location_and_the_openapi_server_are_the_public_url() {
         Map<String, String> gateway = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.cpor.example",
                 "X-Forwarded-Port", "443");
-        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim(), gateway)
+        ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", microsoft365Claim(), gateway)
                 .expect(201);
 
-        assertThat(created.headers().getLocation())
+        assertThat(created.location())
                 .hasToString("https://api.cpor.example/api/v1/claims/" + created.json().get("id").asString());
-        JsonNode document = ClaimApi.JSON.readTree(RestClient.create().get()
+        JsonNode document = ApiClient.JSON.readTree(RestClient.create().get()
                 .uri("http://localhost:" + port + "/v3/api-docs").headers(headers -> gateway.forEach(headers::add))
                 .retrieve().body(String.class));
         assertThat(document.at("/servers/0/url").asString()).isEqualTo("https://api.cpor.example");
@@ -99,7 +105,7 @@ class ClaimApiIT {
 
     @Test
     void creates_answer_201_with_location_and_the_openapi_document_says_so() {
-        JsonNode document = ClaimApi.JSON.readTree(RestClient.create().get()
+        JsonNode document = ApiClient.JSON.readTree(RestClient.create().get()
                 .uri("http://localhost:" + port + "/v3/api-docs").retrieve().body(String.class));
         for (String create : List.of("/paths/~1api~1v1~1claims/post", "/paths/~1api~1v1~1claims~1{id}~1documents/post",
                 "/paths/~1api~1v1~1partners~1{partnerId}/put")) {
@@ -113,11 +119,11 @@ class ClaimApiIT {
         assertThat(document.at("/paths/~1api~1v1~1claims~1{id}~1submit/post/responses").has("200"))
                 .as("an action answers 200").isTrue();
 
-        ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", microsoft365Claim()).expect(201);
+        ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", microsoft365Claim()).expect(201);
         String id = created.json().get("id").asString();
-        assertThat(created.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
-        ClaimApi.Response uploaded = api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.pdf()).expect(201);
-        assertThat(uploaded.headers().getLocation()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id
+        assertThat(created.location()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id);
+        ApiResponse uploaded = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(201);
+        assertThat(uploaded.location()).hasToString("http://localhost:" + port + "/api/v1/claims/" + id
                 + "/documents/" + uploaded.json().get("id").asString());
     }
 
@@ -128,7 +134,7 @@ class ClaimApiIT {
         body.put("customer", Map.of("tenantId", "not-a-uuid", "domain", "contoso.example", "name", "Contoso"));
         body.put("products", List.of(Map.of("code", "POWER_APPS")));
         body.put("customerContact", Map.of("name", "Anna", "email", "not-an-email", "locale", "pl-PL"));
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json();
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(400).json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:invalid-input");
         assertThat(problem.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("activity", "customer.tenantId", "products[0].code", "customerContact.email");
@@ -140,14 +146,14 @@ class ClaimApiIT {
         Map<String, Object> body = new HashMap<>(microsoft365Claim(tenant));
         body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
                 "declaredDomains", java.util.Arrays.asList("contoso.example", "not a domain", "CONTOSO.example", null)));
-        JsonNode problem = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json();
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(400).json();
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "customer.declaredDomains[1]", "customer.declaredDomains[2]", "customer.declaredDomains[3]");
 
         body.put("customer", Map.of("tenantId", tenant, "domain", "contoso.onmicrosoft.com", "name", "Contoso Ltd",
                 "declaredDomains", List.of("contoso.example", "eu.contoso.example")));
-        String id = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json().get("id").asString();
-        assertThat(api.claim(id).at("/customer/declaredDomains").toString())
+        String id = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(201).json().get("id").asString();
+        assertThat(claims.get(id).at("/customer/declaredDomains").toString())
                 .isEqualTo("[\"contoso.example\",\"eu.contoso.example\"]");
     }
 
@@ -158,16 +164,16 @@ class ClaimApiIT {
                 "timeZone", "Europe/Warsaw"));
         body.put("partnerContact", Map.of("name", "Piotr", "email", "piotr@partner.example", "locale", "en-US",
                 "timeZone", "GMT+2"));
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json().get("errors")
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(400).json().get("errors")
                 .findValuesAsString("field")).containsExactly("partnerContact.timeZone");
 
         body.put("partnerContact", Map.of("name", "Piotr", "email", "piotr@partner.example", "locale", "en-US",
                 "timeZone", "America/Los_Angeles"));
-        String id = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json().get("id").asString();
-        JsonNode claim = api.claim(id);
+        String id = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(201).json().get("id").asString();
+        JsonNode claim = claims.get(id);
         assertThat(claim.get("customerContact").get("timeZone").asString()).isEqualTo("Europe/Warsaw");
         assertThat(claim.get("partnerContact").get("timeZone").asString()).isEqualTo("America/Los_Angeles");
-        assertThat(api.patch(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id, Map.of("customerContact",
+        assertThat(api.as(DevUser.PARTNER_ADMIN).patch("/api/v1/claims/" + id, Map.of("customerContact",
                 Map.of("timeZone", "Europe/Atlantis"))).expect(400).json().get("errors").findValuesAsString("field"))
                 .containsExactly("customerContact.timeZone");
     }
@@ -176,12 +182,12 @@ class ClaimApiIT {
     void refuses_platform_fields_on_create_and_unknown_enum_values() {
         Map<String, Object> withStatus = new HashMap<>(microsoft365Claim());
         withStatus.put("status", "APPROVED");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", withStatus).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", withStatus).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("status");
 
         Map<String, Object> badArea = new HashMap<>(microsoft365Claim());
         badArea.put("solutionArea", "AZURE");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", badArea).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", badArea).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("solutionArea");
     }
 
@@ -189,7 +195,7 @@ class ClaimApiIT {
     void refuses_a_partner_id_the_caller_does_not_act_for() {
         Map<String, Object> body = new HashMap<>(microsoft365Claim());
         body.put("partnerId", "7654321");
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("partnerId");
     }
 
@@ -199,89 +205,89 @@ class ClaimApiIT {
         body.put("solutionArea", "BUSINESS_APPLICATIONS");
         body.put("activity", "REVENUE_ASSOCIATION");
         body.put("products", List.of(Map.of("code", "POWER_BI_PRO")));
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(400).json()
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(400).json()
                 .get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("products[0].subscriptionId", "solutionSellerName", "isvSolutionName");
 
         body.put("products", List.of(Map.of("code", "POWER_BI_PRO", "subscriptionId", UUID.randomUUID().toString())));
         body.put("solutionSellerName", "Seller Co");
         body.put("isvSolutionName", "Insight 365");
-        JsonNode claim = api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims", body).expect(201).json();
+        JsonNode claim = api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims", body).expect(201).json();
         assertThat(claim.get("program").isNull()).isTrue();
         assertThat(claim.get("isvSolutionName").asString()).isEqualTo("Insight 365");
     }
 
     @Test
     void another_partner_cannot_see_or_touch_the_claim() {
-        String id = api.createClaim(microsoft365Claim(), true);
-        String documentId = api.claim(id).get("documents").get(0).get("id").asString();
+        String id = claims.createWithPoe(microsoft365Claim());
+        String documentId = claims.get(id).get("documents").get(0).get("id").asString();
         DevUser other = DevUser.OTHER_PARTNER_ADMIN;
         String before = snapshot(id);
-        api.get(other, "/api/v1/claims/" + id).expect(404);
-        api.get(other, "/api/v1/claims/" + id + "/documents/" + documentId).expect(404);
-        api.get(other, "/api/v1/claims/" + id + "/comments").expect(404);
-        api.get(other, "/api/v1/claims/" + id + "/history").expect(404);
-        api.patch(other, "/api/v1/claims/" + id, Map.of("name", "mine now")).expect(404);
-        api.post(other, "/api/v1/claims/" + id + "/submit", null).expect(404);
-        api.delete(other, "/api/v1/claims/" + id).expect(404);
-        api.upload(other, id, "poe.pdf", ClaimApi.pdf()).expect(404);
-        api.post(other, "/api/v1/claims/" + id + "/comments", Map.of("text", "hi")).expect(404);
-        api.post(other, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "OTHER", "text", "x")).expect(404);
-        assertThat(api.status(id)).isEqualTo("EDITING");
+        api.as(other).get("/api/v1/claims/" + id).expect(404);
+        api.as(other).get("/api/v1/claims/" + id + "/documents/" + documentId).expect(404);
+        api.as(other).get("/api/v1/claims/" + id + "/comments").expect(404);
+        api.as(other).get("/api/v1/claims/" + id + "/history").expect(404);
+        api.as(other).patch("/api/v1/claims/" + id, Map.of("name", "mine now")).expect(404);
+        api.as(other).post("/api/v1/claims/" + id + "/submit", null).expect(404);
+        api.as(other).delete("/api/v1/claims/" + id).expect(404);
+        api.as(other).upload("/api/v1/claims/" + id + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(404);
+        api.as(other).post("/api/v1/claims/" + id + "/comments", Map.of("text", "hi")).expect(404);
+        api.as(other).post("/api/v1/claims/" + id + "/withdraw", Map.of("reason", "OTHER", "text", "x")).expect(404);
+        assertThat(claims.status(id)).isEqualTo("EDITING");
         assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
 
     @Test
     void a_read_only_partner_user_can_read_but_not_change() {
-        String id = api.createClaim(microsoft365Claim(), true);
+        String id = claims.createWithPoe(microsoft365Claim());
         DevUser reader = DevUser.PARTNER_READER;
         String before = snapshot(id);
-        api.get(reader, "/api/v1/claims/" + id).expect(200);
-        api.get(reader, "/api/v1/claims/" + id + "/history").expect(200);
-        assertThat(api.post(reader, "/api/v1/claims", microsoft365Claim()).expect(403).json().get("type").asString())
+        api.as(reader).get("/api/v1/claims/" + id).expect(200);
+        api.as(reader).get("/api/v1/claims/" + id + "/history").expect(200);
+        assertThat(api.as(reader).post("/api/v1/claims", microsoft365Claim()).expect(403).json().get("type").asString())
                 .isEqualTo("urn:cpor:problem:forbidden");
-        api.patch(reader, "/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
-        api.post(reader, "/api/v1/claims/" + id + "/submit", null).expect(403);
-        api.post(reader, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(403);
-        api.post(reader, "/api/v1/claims/" + id + "/comments", Map.of("text", "x")).expect(403);
-        api.upload(reader, id, "poe.pdf", ClaimApi.pdf()).expect(403);
-        api.delete(reader, "/api/v1/claims/" + id).expect(403);
+        api.as(reader).patch("/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
+        api.as(reader).post("/api/v1/claims/" + id + "/submit", null).expect(403);
+        api.as(reader).post("/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_PARTNER_ID")).expect(403);
+        api.as(reader).post("/api/v1/claims/" + id + "/comments", Map.of("text", "x")).expect(403);
+        api.as(reader).upload("/api/v1/claims/" + id + "/documents", "poe.pdf", ClaimFixtures.pdf()).expect(403);
+        api.as(reader).delete("/api/v1/claims/" + id).expect(403);
         assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
 
     @Test
     void reviewers_read_any_claim_and_its_documents_but_cannot_act_as_partners() {
-        String id = api.createClaim(microsoft365Claim(), true);
-        JsonNode claim = api.get(DevUser.REVIEWER, "/api/v1/claims/" + id).expect(200).json();
+        String id = claims.createWithPoe(microsoft365Claim());
+        JsonNode claim = api.as(DevUser.REVIEWER).get("/api/v1/claims/" + id).expect(200).json();
         String documentId = claim.get("documents").get(0).get("id").asString();
-        api.getRaw(DevUser.REVIEW_LEAD, "/api/v1/claims/" + id + "/documents/" + documentId).expect(200);
-        api.get(DevUser.REVIEWER, "/api/v1/claims/" + id + "/history").expect(200);
-        api.post(DevUser.REVIEWER, "/api/v1/claims", microsoft365Claim()).expect(403);
+        api.as(DevUser.REVIEW_LEAD).download("/api/v1/claims/" + id + "/documents/" + documentId).expect(200);
+        api.as(DevUser.REVIEWER).get("/api/v1/claims/" + id + "/history").expect(200);
+        api.as(DevUser.REVIEWER).post("/api/v1/claims", microsoft365Claim()).expect(403);
         String before = snapshot(id);
-        api.post(DevUser.REVIEWER, "/api/v1/claims/" + id + "/submit", null).expect(403);
-        api.patch(DevUser.REVIEWER, "/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
-        api.delete(DevUser.REVIEWER, "/api/v1/claims/" + id).expect(403);
+        api.as(DevUser.REVIEWER).post("/api/v1/claims/" + id + "/submit", null).expect(403);
+        api.as(DevUser.REVIEWER).patch("/api/v1/claims/" + id, Map.of("name", "x")).expect(403);
+        api.as(DevUser.REVIEWER).delete("/api/v1/claims/" + id).expect(403);
         assertThat(snapshot(id)).as("refused calls change nothing").isEqualTo(before);
     }
 
     /** What the owner sees of a claim: the claim, its history, comments and documents; a refusal leaves all of it. */
     private String snapshot(String id) {
         String claim = "/api/v1/claims/" + id;
-        return api.get(DevUser.PARTNER_ADMIN, claim).expect(200).text()
-                + api.get(DevUser.PARTNER_ADMIN, claim + "/history").expect(200).text()
-                + api.get(DevUser.PARTNER_ADMIN, claim + "/comments").expect(200).text()
-                + api.get(DevUser.PARTNER_ADMIN, claim + "/documents").expect(200).text();
+        return api.as(DevUser.PARTNER_ADMIN).get(claim).expect(200).body()
+                + api.as(DevUser.PARTNER_ADMIN).get(claim + "/history").expect(200).body()
+                + api.as(DevUser.PARTNER_ADMIN).get(claim + "/comments").expect(200).body()
+                + api.as(DevUser.PARTNER_ADMIN).get(claim + "/documents").expect(200).body();
     }
 
     @Test
     void requests_without_a_valid_token_are_unauthorized() {
-        assertThat(api.get(null, "/api/v1/claims").expect(401).json().get("type").asString())
+        assertThat(api.as(null).get("/api/v1/claims").expect(401).json().get("type").asString())
                 .isEqualTo("urn:cpor:problem:unauthenticated");
     }
 
     @Test
     void unknown_claims_are_not_found() {
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/c-nope").expect(404).json().get("type").asString())
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/c-nope").expect(404).json().get("type").asString())
                 .isEqualTo("urn:cpor:problem:not-found");
     }
 
@@ -289,77 +295,77 @@ class ClaimApiIT {
 
     @Test
     void stores_each_accepted_type_with_its_checksum_and_serves_the_same_bytes() throws Exception {
-        String id = api.createClaim(microsoft365Claim(), false);
-        Map<String, byte[]> files = Map.of("poe.pdf", ClaimApi.pdf(), "poe.docx", ClaimApi.docx(),
-                "signature.png", ClaimApi.png(), "photo.jpg", ClaimApi.jpeg());
+        String id = claims.create(microsoft365Claim());
+        Map<String, byte[]> files = Map.of("poe.pdf", ClaimFixtures.pdf(), "poe.docx", ClaimFixtures.docx(),
+                "signature.png", ClaimFixtures.png(), "photo.jpg", ClaimFixtures.jpeg());
         Map<String, String> types = Map.of("poe.pdf", "application/pdf",
                 "poe.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "signature.png", "image/png", "photo.jpg", "image/jpeg");
         for (var file : files.entrySet()) {
-            ClaimApi.Response uploaded = api.upload(DevUser.PARTNER_ADMIN, id, file.getKey(), file.getValue()).expect(201);
+            ApiResponse uploaded = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", file.getKey(), file.getValue()).expect(201);
             JsonNode document = uploaded.json();
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue()));
             assertThat(document.get("id").asString()).startsWith("d-");
             assertThat(document.get("contentType").asString()).isEqualTo(types.get(file.getKey()));
             assertThat(document.get("size").asLong()).isEqualTo(file.getValue().length);
             assertThat(document.get("sha256").asString()).isEqualTo(sha256);
-            assertThat(uploaded.headers().getLocation()).hasToString("http://localhost:" + port
+            assertThat(uploaded.location()).hasToString("http://localhost:" + port
                     + "/api/v1/claims/" + id + "/documents/" + document.get("id").asString());
 
-            ClaimApi.Response download = api.getRaw(DevUser.PARTNER_ADMIN, uploaded.headers().getLocation().getPath()).expect(200);
-            assertThat(download.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(file.getValue());
-            assertThat(download.headers().getContentType()).hasToString(types.get(file.getKey()));
-            assertThat(download.headers().getContentDisposition().getFilename()).isEqualTo(file.getKey());
+            ApiResponse download = api.as(DevUser.PARTNER_ADMIN).download(java.net.URI.create(uploaded.location()).getPath()).expect(200);
+            assertThat(download.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(file.getValue());
+            assertThat(download.contentType()).hasToString(types.get(file.getKey()));
+            assertThat(org.springframework.http.ContentDisposition.parse(download.header("Content-Disposition")).getFilename()).isEqualTo(file.getKey());
         }
-        assertThat(api.claim(id).get("documents")).hasSize(4);
-        assertThat(api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/history").json().toString())
+        assertThat(claims.get(id).get("documents")).hasSize(4);
+        assertThat(api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id + "/history").json().toString())
                 .contains("DOCUMENT_ADDED", "poe.docx");
     }
 
     @Test
     void a_renamed_executable_is_refused_as_unsupported() {
-        String id = api.createClaim(microsoft365Claim(), false);
-        JsonNode problem = api.upload(DevUser.PARTNER_ADMIN, id, "poe.pdf", ClaimApi.executable()).expect(415).json();
+        String id = claims.create(microsoft365Claim());
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe.pdf", ClaimFixtures.executable()).expect(415).json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:cpor:problem:unsupported-media-type");
-        assertThat(api.claim(id).get("documents").isEmpty()).isTrue();
+        assertThat(claims.get(id).get("documents").isEmpty()).isTrue();
     }
 
     @Test
     void files_above_the_per_file_and_per_claim_limits_are_refused() {
-        String id = api.createClaim(microsoft365Claim(), false);
+        String id = claims.create(microsoft365Claim());
         byte[] big = new byte[10 * 1024 * 1024 + 1];
-        System.arraycopy(ClaimApi.pdf(), 0, big, 0, ClaimApi.pdf().length);
-        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "big.pdf", big).expect(413).json().get("detail").asString())
+        System.arraycopy(ClaimFixtures.pdf(), 0, big, 0, ClaimFixtures.pdf().length);
+        assertThat(api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "big.pdf", big).expect(413).json().get("detail").asString())
                 .contains("at most 10 MB");
 
         byte[] medium = new byte[600 * 1024];
-        System.arraycopy(ClaimApi.pdf(), 0, medium, 0, ClaimApi.pdf().length);
-        api.upload(DevUser.PARTNER_ADMIN, id, "first.pdf", medium).expect(201);
-        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "second.pdf", medium).expect(413).json().get("detail").asString())
+        System.arraycopy(ClaimFixtures.pdf(), 0, medium, 0, ClaimFixtures.pdf().length);
+        api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "first.pdf", medium).expect(201);
+        assertThat(api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "second.pdf", medium).expect(413).json().get("detail").asString())
                 .contains("documents of one claim");
-        assertThat(api.claim(id).get("documents")).hasSize(1);
+        assertThat(claims.get(id).get("documents")).hasSize(1);
     }
 
     @Test
     void an_empty_file_is_invalid() {
-        String id = api.createClaim(microsoft365Claim(), false);
-        assertThat(api.upload(DevUser.PARTNER_ADMIN, id, "empty.pdf", new byte[0]).expect(400).json()
+        String id = claims.create(microsoft365Claim());
+        assertThat(api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "empty.pdf", new byte[0]).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("file");
     }
 
     @Test
     void submit_without_a_document_is_refused_naming_documents() {
-        String id = api.createClaim(microsoft365Claim(), false);
-        assertThat(api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/submit", null).expect(400).json()
+        String id = claims.create(microsoft365Claim());
+        assertThat(api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/submit", null).expect(400).json()
                 .get("errors").findValuesAsString("field")).containsExactly("documents");
-        assertThat(api.status(id)).isEqualTo("EDITING");
+        assertThat(claims.status(id)).isEqualTo("EDITING");
     }
 
     @Test
     void documents_cannot_be_added_to_a_withdrawn_claim() {
-        String id = api.submittedClaim(microsoft365Claim());
-        api.post(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
-        JsonNode problem = api.upload(DevUser.PARTNER_ADMIN, id, "late.pdf", ClaimApi.pdf()).expect(409).json();
+        String id = claims.submitted(microsoft365Claim());
+        api.as(DevUser.PARTNER_ADMIN).post("/api/v1/claims/" + id + "/withdraw", Map.of("reason", "WRONG_ACTIVITY")).expect(200);
+        JsonNode problem = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "late.pdf", ClaimFixtures.pdf()).expect(409).json();
         assertThat(problem.get("currentStatus").asString()).isEqualTo("REJECTED");
         assertThat(problem.get("allowedActions").toString()).isEqualTo("[\"comment\"]");
     }

@@ -1,11 +1,15 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.events.Topics;
 import com.cpor.platform.testsupport.EventProbe;
 import com.cpor.platform.testsupport.Infrastructure;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +27,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
-import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.apiclient.ClaimFixtures.microsoft365Claim;
 import static com.cpor.platform.testsupport.EventProbe.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,12 +71,13 @@ class CommentConcurrencyIT {
 
     @Test
     void a_comment_waits_for_a_concurrent_write_and_publishes_the_snapshot_after_it() throws Exception {
-        ClaimApi api = new ClaimApi(port);
-        String id = api.submittedClaim(microsoft365Claim());
-        long versionBefore = api.get(DevUser.PARTNER_ADMIN, "/api/v1/claims/" + id).expect(200).json()
+        TestApi api = new TestApi(port);
+        ClaimFixtures claims = new ClaimFixtures(api.as(DevUser.PARTNER_ADMIN), ClaimFixtures.CLAIMS);
+        String id = claims.submitted(microsoft365Claim());
+        long versionBefore = api.as(DevUser.PARTNER_ADMIN).get("/api/v1/claims/" + id).expect(200).json()
                 .get("version").asLong();
 
-        CompletableFuture<ClaimApi.Response> comment;
+        CompletableFuture<ApiResponse> comment;
         try (Connection concurrentWrite = dataSource.getConnection()) {
             // another write to the claim holds its row lock, as a transition applied by a listener would
             concurrentWrite.setAutoCommit(false);
@@ -81,7 +86,7 @@ class CommentConcurrencyIT {
                 bump.setString(1, id);
                 assertThat(bump.executeUpdate()).isEqualTo(1);
             }
-            comment = CompletableFuture.supplyAsync(() -> api.post(DevUser.REVIEWER, "/api/v1/claims/" + id
+            comment = CompletableFuture.supplyAsync(() -> api.as(DevUser.REVIEWER).post("/api/v1/claims/" + id
                     + "/comments", Map.of("text", "Written while the claim was locked")));
             // the comment's transaction queues behind the row lock (a comment that does not lock never waits)
             await().atMost(WAIT).until(() -> sessionsWaitingForALock() > 0);
@@ -90,7 +95,7 @@ class CommentConcurrencyIT {
         }
         comment.get(30, TimeUnit.SECONDS).expect(201);
 
-        JsonNode event = ClaimApi.JSON.readTree(probe.await(typed("claim.comment-added", id), WAIT).value());
+        JsonNode event = ApiClient.JSON.readTree(probe.await(typed("claim.comment-added", id), WAIT).value());
         assertThat(event.get("claim").get("version").asLong())
                 .as("snapshot in CommentAdded").isEqualTo(versionBefore + 1);
     }

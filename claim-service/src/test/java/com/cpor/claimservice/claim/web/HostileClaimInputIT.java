@@ -1,25 +1,19 @@
 package com.cpor.claimservice.claim.web;
 
+import com.cpor.apiclient.ApiResponse;
+import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.claimservice.SamplePartnerDirectory;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
+import com.cpor.platform.testsupport.TestApi;
 import com.cpor.platform.testsupport.TestClockConfiguration;
-import com.cpor.platform.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
-import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +25,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
 
-import static com.cpor.claimservice.claim.web.ClaimApi.microsoft365Claim;
+import static com.cpor.apiclient.ClaimFixtures.microsoft365Claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,65 +57,67 @@ class HostileClaimInputIT {
     @Autowired
     DataSource dataSource;
 
-    private ClaimApi api;
+    private TestApi api;
+    private ClaimFixtures claims;
 
     @BeforeEach
     void client() {
-        api = new ClaimApi(port);
+        api = new TestApi(port);
+        claims = new ClaimFixtures(api.as(DevUser.PARTNER_ADMIN), ClaimFixtures.CLAIMS);
     }
 
     // ---- create, edit, comment, withdraw, dispute with 1 MiB values
 
     @Test
     void one_mebibyte_in_any_field_of_a_new_claim_is_a_400_naming_the_field() {
-        api.post(DevUser.PARTNER_ADMIN, CLAIMS, revenueClaim()).expect(201);
+        api.as(DevUser.PARTNER_ADMIN).post(CLAIMS, revenueClaim()).expect(201);
         for (String field : FIELDS) {
-            ClaimApi.Response response = api.post(DevUser.PARTNER_ADMIN, CLAIMS, with(revenueClaim(), field, HUGE));
+            ApiResponse response = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS, with(revenueClaim(), field, HUGE));
             assertThat(response.status()).as(field).isEqualTo(400);
             assertThat(fieldsOf(response)).as(field).contains(field);
-            assertThat(response.text()).as(field).doesNotContain(HUGE.substring(0, 1000), "com.cpor", "java.");
+            assertThat(response.body()).as(field).doesNotContain(HUGE.substring(0, 1000), "com.cpor", "java.");
         }
     }
 
     @Test
     void one_mebibyte_in_any_field_of_an_edit_is_a_400_naming_the_field() {
-        String id = api.createClaim(revenueClaim(), false);
+        String id = claims.create(revenueClaim());
         for (String field : FIELDS) {
-            ClaimApi.Response response = api.patch(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id,
+            ApiResponse response = api.as(DevUser.PARTNER_ADMIN).patch(CLAIMS + "/" + id,
                     with(new LinkedHashMap<>(), field, HUGE));
             assertThat(response.status()).as(field).isEqualTo(400);
             assertThat(fieldsOf(response)).as(field).contains(field);
         }
-        assertThat(api.claim(id).get("version").asLong()).isEqualTo(1);
+        assertThat(claims.get(id).get("version").asLong()).isEqualTo(1);
     }
 
     @Test
     void one_mebibyte_comments_reasons_justifications_and_document_ids_are_a_400_naming_them() {
-        String id = api.submittedClaim(microsoft365Claim());
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/comments", Map.of("text", HUGE))
+        String id = claims.submitted(microsoft365Claim());
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/comments", Map.of("text", HUGE))
                 .expect(400))).containsExactly("text");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/dispute",
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/dispute",
                 Map.of("justification", HUGE)).expect(400))).containsExactly("justification");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/dispute",
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/dispute",
                 Map.of("documentIds", List.of(HUGE))).expect(400))).containsExactly("documentIds[0]");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/withdraw", Map.of("reason", HUGE))
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/withdraw", Map.of("reason", HUGE))
                 .expect(400))).containsExactly("reason");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/withdraw",
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/withdraw",
                 Map.of("reason", "OTHER", "text", HUGE)).expect(400))).containsExactly("text");
-        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+        assertThat(claims.status(id)).isEqualTo("SUBMITTED");
     }
 
     @Test
     void a_body_above_the_limit_is_a_413_before_any_rule_runs() {
-        ClaimApi.Response response = api.post(DevUser.PARTNER_ADMIN, CLAIMS,
+        ApiResponse response = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS,
                 with(revenueClaim(), "name", "x".repeat(1_100_000)));
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(response.contentType()).hasToString("application/problem+json");
     }
 
     @Test
     void a_pathological_email_is_a_400_naming_the_field() {
-        ClaimApi.Response response = api.post(DevUser.PARTNER_ADMIN, CLAIMS,
+        ApiResponse response = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS,
                 with(revenueClaim(), "customerContact.email", "a@" + ".".repeat(40_000) + "@")).expect(400);
         assertThat(fieldsOf(response)).containsExactly("customerContact.email");
     }
@@ -131,12 +126,12 @@ class HostileClaimInputIT {
 
     @Test
     void nul_in_any_text_field_of_a_new_claim_or_an_edit_is_a_400_naming_the_field() {
-        String id = api.createClaim(revenueClaim(), false);
+        String id = claims.create(revenueClaim());
         for (String field : FIELDS) {
-            ClaimApi.Response created = api.post(DevUser.PARTNER_ADMIN, CLAIMS, with(revenueClaim(), field, NUL));
+            ApiResponse created = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS, with(revenueClaim(), field, NUL));
             assertThat(created.status()).as(field).isEqualTo(400);
             assertThat(fieldsOf(created)).as(field).contains(field);
-            ClaimApi.Response edited = api.patch(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id,
+            ApiResponse edited = api.as(DevUser.PARTNER_ADMIN).patch(CLAIMS + "/" + id,
                     with(new LinkedHashMap<>(), field, NUL));
             assertThat(edited.status()).as(field).isEqualTo(400);
             assertThat(fieldsOf(edited)).as(field).contains(field);
@@ -145,28 +140,28 @@ class HostileClaimInputIT {
 
     @Test
     void nul_and_unpaired_surrogates_in_comments_reasons_and_justifications_are_a_400_naming_them() {
-        String id = api.submittedClaim(microsoft365Claim());
+        String id = claims.submitted(microsoft365Claim());
         String comments = CLAIMS + "/" + id + "/comments";
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, comments, Map.of("text", NUL)).expect(400)))
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(comments, Map.of("text", NUL)).expect(400)))
                 .containsExactly("text");
-        assertThat(fieldsOf(api.post(DevUser.REVIEWER, comments, "{\"text\":\"broken \\ud800 text\"}").expect(400)))
+        assertThat(fieldsOf(api.as(DevUser.REVIEWER).post(comments, "{\"text\":\"broken \\ud800 text\"}").expect(400)))
                 .containsExactly("text");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/dispute",
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/dispute",
                 Map.of("justification", NUL)).expect(400))).containsExactly("justification");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/dispute",
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/dispute",
                 Map.of("documentIds", List.of("d-1", NUL))).expect(400))).containsExactly("documentIds[1]");
-        assertThat(fieldsOf(api.post(DevUser.PARTNER_ADMIN, CLAIMS + "/" + id + "/withdraw", Map.of("reason", NUL))
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_ADMIN).post(CLAIMS + "/" + id + "/withdraw", Map.of("reason", NUL))
                 .expect(400))).containsExactly("reason");
 
-        api.post(DevUser.PARTNER_ADMIN, comments, Map.of("text", "Line one\n\tLine two\r\n")).expect(201);
-        assertThat(api.status(id)).isEqualTo("SUBMITTED");
+        api.as(DevUser.PARTNER_ADMIN).post(comments, Map.of("text", "Line one\n\tLine two\r\n")).expect(201);
+        assertThat(claims.status(id)).isEqualTo("SUBMITTED");
     }
 
     @Test
     void nul_or_broken_utf8_in_the_list_filter_or_a_claim_id_is_a_400_naming_the_parameter() throws Exception {
         for (String query : List.of("q=a%00b", "q=%C3%28", "customerTenantId=%00", "status=SUBMITTED%00",
                 "sort=name%00")) {
-            ClaimApi.Response response = rawGet(CLAIMS + "?" + query);
+            ApiResponse response = rawGet(CLAIMS + "?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(fieldsOf(response)).as(query).containsExactly(query.substring(0, query.indexOf('=')));
         }
@@ -183,14 +178,14 @@ class HostileClaimInputIT {
         for (var wrong : cases.entrySet()) {
             Map<String, Object> body = new HashMap<>(microsoft365Claim());
             body.put(wrong.getKey(), wrong.getKey().equals("solutionArea") ? "AZURE" : "text");
-            ClaimApi.Response response = api.post(DevUser.PARTNER_ADMIN, CLAIMS, body).expect(400);
+            ApiResponse response = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS, body).expect(400);
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(wrong.getKey());
             assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo(wrong.getValue());
-            assertThat(response.text()).doesNotContain("com.cpor", "java.", "`");
+            assertThat(response.body()).doesNotContain("com.cpor", "java.", "`");
         }
-        ClaimApi.Response page = rawGet(CLAIMS + "?page=first").expect(400);
+        ApiResponse page = rawGet(CLAIMS + "?page=first").expect(400);
         assertThat(fieldsOf(page)).containsExactly("page");
-        assertThat(page.text()).doesNotContain("java.", "NumberFormatException");
+        assertThat(page.body()).doesNotContain("java.", "NumberFormatException");
     }
 
     // ---- limits per claim and pagination
@@ -203,63 +198,63 @@ class HostileClaimInputIT {
         }
         Map<String, Object> body = revenueClaim();
         body.put("products", products);
-        ClaimApi.Response response = api.post(DevUser.PARTNER_ADMIN, CLAIMS, body).expect(400);
+        ApiResponse response = api.as(DevUser.PARTNER_ADMIN).post(CLAIMS, body).expect(400);
         assertThat(response.json().get("errors")).hasSize(1);
         assertThat(fieldsOf(response)).containsExactly("products");
     }
 
     @Test
     void comments_beyond_the_limit_are_refused_and_the_thread_is_paginated() {
-        String id = api.submittedClaim(microsoft365Claim());
+        String id = claims.submitted(microsoft365Claim());
         String comments = CLAIMS + "/" + id + "/comments";
         for (int i = 1; i <= 5; i++) {
-            api.post(DevUser.REVIEWER, comments, Map.of("text", "Comment " + i)).expect(201);
+            api.as(DevUser.REVIEWER).post(comments, Map.of("text", "Comment " + i)).expect(201);
         }
-        JsonNode refused = api.post(DevUser.PARTNER_ADMIN, comments, Map.of("text", "One more")).expect(409).json();
+        JsonNode refused = api.as(DevUser.PARTNER_ADMIN).post(comments, Map.of("text", "One more")).expect(409).json();
         assertThat(refused.get("type").asString()).isEqualTo("urn:cpor:problem:comment-limit");
 
-        JsonNode page = api.get(DevUser.PARTNER_READER, comments + "?page=1&size=2").expect(200).json();
-        assertThat(ClaimApi.each(page.get("items"), "text")).containsExactly("Comment 3", "Comment 4");
+        JsonNode page = api.as(DevUser.PARTNER_READER).get(comments + "?page=1&size=2").expect(200).json();
+        assertThat(ApiResponse.each(page.get("items"), "text")).containsExactly("Comment 3", "Comment 4");
         assertThat(page.get("page").asInt()).isEqualTo(1);
         assertThat(page.get("size").asInt()).isEqualTo(2);
         assertThat(page.get("totalItems").asLong()).isEqualTo(5);
         assertThat(page.get("totalPages").asLong()).isEqualTo(3);
 
-        JsonNode history = api.get(DevUser.PARTNER_READER, CLAIMS + "/" + id + "/history?size=3").expect(200).json();
-        assertThat(ClaimApi.each(history.get("items"), "kind")).containsExactly("CREATED", "DOCUMENT_ADDED",
+        JsonNode history = api.as(DevUser.PARTNER_READER).get(CLAIMS + "/" + id + "/history?size=3").expect(200).json();
+        assertThat(ApiResponse.each(history.get("items"), "kind")).containsExactly("CREATED", "DOCUMENT_ADDED",
                 "STATUS_CHANGED");
         assertThat(history.get("totalItems").asLong()).isEqualTo(8);
 
-        assertThat(fieldsOf(api.get(DevUser.PARTNER_READER, comments + "?size=101").expect(400))).containsExactly("size");
-        assertThat(fieldsOf(api.get(DevUser.PARTNER_READER, comments + "?page=-1").expect(400))).containsExactly("page");
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_READER).get(comments + "?size=101").expect(400))).containsExactly("size");
+        assertThat(fieldsOf(api.as(DevUser.PARTNER_READER).get(comments + "?page=-1").expect(400))).containsExactly("page");
     }
 
     @Test
     void documents_beyond_the_limit_are_refused_and_the_list_is_paginated() {
-        String id = api.createClaim(microsoft365Claim(), false);
+        String id = claims.create(microsoft365Claim());
         for (int i = 1; i <= 5; i++) {
-            api.upload(DevUser.PARTNER_ADMIN, id, "poe-" + i + ".pdf", ClaimApi.pdf()).expect(201);
+            api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe-" + i + ".pdf", ClaimFixtures.pdf()).expect(201);
         }
-        JsonNode refused = api.upload(DevUser.PARTNER_ADMIN, id, "poe-6.pdf", ClaimApi.pdf()).expect(409).json();
+        JsonNode refused = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe-6.pdf", ClaimFixtures.pdf()).expect(409).json();
         assertThat(refused.get("type").asString()).isEqualTo("urn:cpor:problem:document-limit");
 
-        JsonNode page = api.get(DevUser.PARTNER_READER, CLAIMS + "/" + id + "/documents?page=2&size=2").expect(200).json();
-        assertThat(ClaimApi.each(page.get("items"), "fileName")).containsExactly("poe-5.pdf");
+        JsonNode page = api.as(DevUser.PARTNER_READER).get(CLAIMS + "/" + id + "/documents?page=2&size=2").expect(200).json();
+        assertThat(ApiResponse.each(page.get("items"), "fileName")).containsExactly("poe-5.pdf");
         assertThat(page.get("totalItems").asLong()).isEqualTo(5);
     }
 
     @Test
     void a_file_too_small_for_its_type_is_a_400_naming_the_file() {
-        String id = api.createClaim(microsoft365Claim(), false);
+        String id = claims.create(microsoft365Claim());
         byte[] tiny = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        ClaimApi.Response response = api.upload(DevUser.PARTNER_ADMIN, id, "tiny.pdf", tiny).expect(400);
+        ApiResponse response = api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "tiny.pdf", tiny).expect(400);
         assertThat(fieldsOf(response)).containsExactly("file");
-        assertThat(response.text()).contains("too small to be a PDF");
+        assertThat(response.body()).contains("too small to be a PDF");
     }
 
     @Test
     void a_zip_bomb_is_refused_and_judged_before_the_claim_is_locked() throws Exception {
-        String id = api.createClaim(microsoft365Claim(), false);
+        String id = claims.create(microsoft365Claim());
         byte[] bomb = zipBomb();
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -268,31 +263,27 @@ class HostileClaimInputIT {
                 lock.executeQuery().close();
             }
             try {
-                CompletableFuture<ClaimApi.Response> upload = CompletableFuture.supplyAsync(() ->
-                        api.upload(DevUser.PARTNER_ADMIN, id, "poe.docx", bomb));
+                CompletableFuture<ApiResponse> upload = CompletableFuture.supplyAsync(() ->
+                        api.as(DevUser.PARTNER_ADMIN).upload("/api/v1/claims/" + id + "/documents", "poe.docx", bomb));
                 // answered while another transaction still holds the claim's row: the file was judged first
-                ClaimApi.Response response = upload.get(30, TimeUnit.SECONDS).expect(400);
+                ApiResponse response = upload.get(30, TimeUnit.SECONDS).expect(400);
                 assertThat(fieldsOf(response)).containsExactly("file");
-                assertThat(response.text()).contains("ZIP package");
+                assertThat(response.body()).contains("ZIP package");
             } finally {
                 other.rollback();
             }
         }
-        assertThat(api.claim(id).get("documents").isEmpty()).isTrue();
+        assertThat(claims.get(id).get("documents").isEmpty()).isTrue();
     }
 
     // ---- helpers
 
-    /** GET exactly as written (RestClient would encode the '%' of the escapes again), as a reviewer. */
-    private ClaimApi.Response rawGet(String pathAndQuery) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Authorization", "Bearer " + TestIdentity.tokenFor(DevUser.REVIEWER)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new ClaimApi.Response(response.statusCode(), new HttpHeaders(), response.body());
+    /** GET exactly as written (the client sends the '%' escapes as they are), as a reviewer. */
+    private ApiResponse rawGet(String pathAndQuery) {
+        return api.as(DevUser.REVIEWER).get(pathAndQuery);
     }
 
-    private static List<String> fieldsOf(ClaimApi.Response response) {
+    private static List<String> fieldsOf(ApiResponse response) {
         return response.json().get("errors").findValuesAsString("field");
     }
 
@@ -334,20 +325,7 @@ class HostileClaimInputIT {
     }
 
     /** A DOCX-looking ZIP whose first entry inflates to 200 MiB of zeros (a few hundred kilobytes on the wire). */
-    private static byte[] zipBomb() throws IOException {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry("filler.bin"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 200; i++) {
-                zip.write(zeros);
-            }
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
-            zip.finish();
-            return bytes.toByteArray();
-        }
+    private static byte[] zipBomb() {
+        return ClaimFixtures.docx(200);
     }
 }

@@ -1,5 +1,7 @@
 package com.cpor.platform.web.idempotency;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ApiResponse;
 import com.cpor.devinfra.DevIdentityProvider;
 import com.cpor.devinfra.DevUser;
 import com.cpor.platform.testsupport.ServiceIntegrationTest;
@@ -9,11 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyIT {
 
     private static final String THINGS = "/test/idempotency/things";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -50,11 +47,11 @@ class IdempotencyIT {
         String token = tokenOfNewCaller();
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = post(token, key, "{\"name\":\"first\"}");
-        HttpResponse<String> retry = post(token, key, "{\"name\":\"first\"}");
+        ApiResponse first = post(token, key, "{\"name\":\"first\"}");
+        ApiResponse retry = post(token, key, "{\"name\":\"first\"}");
 
-        assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
         assertThat(retry.headers().firstValue("ETag")).contains("\"1\"");
@@ -68,11 +65,11 @@ class IdempotencyIT {
     void the_same_key_with_another_body_is_a_422_problem_naming_the_header_and_runs_nothing() {
         String token = tokenOfNewCaller();
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = post(token, key, "{\"name\":\"one\"}");
+        ApiResponse first = post(token, key, "{\"name\":\"one\"}");
 
-        HttpResponse<String> other = post(token, key, "{\"name\":\"another\"}");
+        ApiResponse other = post(token, key, "{\"name\":\"another\"}");
 
-        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.status()).isEqualTo(422);
         assertThat(other.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(other.body()).contains("urn:cpor:problem:idempotency-key-reused", "Idempotency-Key");
         assertThat(jdbc.sql("SELECT count(*) FROM test_effect WHERE what = 'another'").query(Long.class).single())
@@ -86,19 +83,19 @@ class IdempotencyIT {
         String key = UUID.randomUUID().toString();
         IdempotencyProbeController.entered = new CountDownLatch(1);
         IdempotencyProbeController.release = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+        CompletableFuture<ApiResponse> first = CompletableFuture.supplyAsync(
                 () -> post(token, key, "{\"name\":\"held\"}"));
         assertThat(IdempotencyProbeController.entered.await(30, TimeUnit.SECONDS)).isTrue();
 
-        HttpResponse<String> concurrent = post(token, key, "{\"name\":\"held\"}");
+        ApiResponse concurrent = post(token, key, "{\"name\":\"held\"}");
         IdempotencyProbeController.release.countDown();
-        HttpResponse<String> answered = first.get(30, TimeUnit.SECONDS);
-        HttpResponse<String> after = post(token, key, "{\"name\":\"held\"}");
+        ApiResponse answered = first.get(30, TimeUnit.SECONDS);
+        ApiResponse after = post(token, key, "{\"name\":\"held\"}");
 
-        assertThat(concurrent.statusCode()).isEqualTo(409);
+        assertThat(concurrent.status()).isEqualTo(409);
         assertThat(concurrent.headers().firstValue("Retry-After")).isPresent();
         assertThat(concurrent.body()).contains("urn:cpor:problem:idempotency-key-in-progress");
-        assertThat(answered.statusCode()).isEqualTo(201);
+        assertThat(answered.status()).isEqualTo(201);
         assertThat(after.body()).isEqualTo(answered.body());
         assertThat(executionsOf(answered)).isEqualTo(1);
     }
@@ -108,23 +105,23 @@ class IdempotencyIT {
         String token = tokenOfNewCaller();
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = upload(token, key, "boundary-one", "%PDF-1.7 first");
-        HttpResponse<String> retry = upload(token, key, "boundary-two", "%PDF-1.7 first");
-        HttpResponse<String> other = upload(token, key, "boundary-one", "%PDF-1.7 other");
+        ApiResponse first = upload(token, key, "boundary-one", "%PDF-1.7 first");
+        ApiResponse retry = upload(token, key, "boundary-two", "%PDF-1.7 first");
+        ApiResponse other = upload(token, key, "boundary-one", "%PDF-1.7 other");
 
-        assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.status()).isEqualTo(422);
     }
 
     @Test
     void keys_are_per_caller_so_another_caller_with_the_same_key_runs_its_own_request() {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> mine = post(tokenOfNewCaller(), key, "{\"name\":\"mine\"}");
-        HttpResponse<String> theirs = post(tokenOfNewCaller(), key, "{\"name\":\"mine\"}");
+        ApiResponse mine = post(tokenOfNewCaller(), key, "{\"name\":\"mine\"}");
+        ApiResponse theirs = post(tokenOfNewCaller(), key, "{\"name\":\"mine\"}");
 
-        assertThat(theirs.statusCode()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.body()).isNotEqualTo(mine.body());
         assertThat(theirs.headers().firstValue("Idempotent-Replayed")).isEmpty();
     }
@@ -134,10 +131,10 @@ class IdempotencyIT {
         String token = tokenOfNewCaller();
         String key = UUID.randomUUID().toString();
 
-        assertThat(post(token, key, "{\"name\":\"\"}").statusCode()).isEqualTo(400);
-        HttpResponse<String> corrected = post(token, key, "{\"name\":\"corrected\"}");
+        assertThat(post(token, key, "{\"name\":\"\"}").status()).isEqualTo(400);
+        ApiResponse corrected = post(token, key, "{\"name\":\"corrected\"}");
 
-        assertThat(corrected.statusCode()).isEqualTo(201);
+        assertThat(corrected.status()).isEqualTo(201);
         assertThat(executionsOf(corrected)).isEqualTo(1);
     }
 
@@ -145,8 +142,8 @@ class IdempotencyIT {
     void a_key_that_is_not_visible_ascii_or_too_long_is_a_400_problem_naming_the_header() {
         String token = tokenOfNewCaller();
         for (String key : new String[] {"with space", "x".repeat(256)}) {
-            HttpResponse<String> refused = post(token, key, "{\"name\":\"refused\"}");
-            assertThat(refused.statusCode()).as(key).isEqualTo(400);
+            ApiResponse refused = post(token, key, "{\"name\":\"refused\"}");
+            assertThat(refused.status()).as(key).isEqualTo(400);
             assertThat(refused.body()).as(key).contains("Idempotency-Key");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM test_effect WHERE what = 'refused'").query(Long.class).single())
@@ -172,7 +169,7 @@ class IdempotencyIT {
                 .query(Long.class).single()).isZero();
     }
 
-    private long executionsOf(HttpResponse<String> created) {
+    private long executionsOf(ApiResponse created) {
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
         return jdbc.sql("SELECT count(*) FROM test_effect WHERE claim_id = ?").param(id).query(Long.class).single();
@@ -185,30 +182,20 @@ class IdempotencyIT {
         return TestIdentity.provider().mint(claims, Duration.ofMinutes(10));
     }
 
-    private HttpResponse<String> upload(String token, String key, String boundary, String content) {
+    private ApiResponse upload(String token, String key, String boundary, String content) {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"poe.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/test/security/upload"))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+        ApiClient caller = as(token);
+        return caller.send(caller.request("/test/security/upload").header("Idempotency-Key", key)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpResponse<String> post(String token, String key, String json) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + THINGS))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    private ApiResponse post(String token, String key, String json) {
+        return as(token).create(THINGS, json, key);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private ApiClient as(String token) {
+        return ApiClient.withToken(token).baseUrl("http://127.0.0.1:" + port).accept(null);
     }
 }
