@@ -3,16 +3,22 @@ package com.cpor.platform.testsupport.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -36,6 +42,8 @@ public final class HexagonalArchitecture {
     /** The platform's shared modules; their package names say nothing about a service's layers. */
     static final DescribedPredicate<JavaClass> SHARED = resideInAnyPackage("com.cpor.platform..", "com.cpor.events..")
             .as("shared platform or event-contracts code");
+
+    static final DescribedPredicate<JavaClass> RECORDS = DescribedPredicate.describe("records", JavaClass::isRecord);
 
     static final String[] ADAPTERS = {"web", "messaging", "persistence", "mail"};
 
@@ -93,6 +101,15 @@ public final class HexagonalArchitecture {
             .because("services talk through the topics of event-contracts; each owns its code and its database")
             .allowEmptyShould(false);
 
+    @ArchTest
+    public static final ArchRule web_records_carry_no_domain_records = fields()
+            .that().areDeclaredInClassesThat(layer("web").and(RECORDS))
+            .should(notCarryADomainRecord())
+            .as("web records (requests, responses) carry no domain records")
+            .because("the API's JSON must not change when the domain changes: the web adapter maps domain records "
+                    + "into records of its own (domain enums may pass through)")
+            .allowEmptyShould(false);
+
     private HexagonalArchitecture() {
     }
 
@@ -117,6 +134,27 @@ public final class HexagonalArchitecture {
                 boolean implementsPort = item.getAllRawInterfaces().stream().anyMatch(port);
                 events.add(new SimpleConditionEvent(item, implementsPort, item.getName()
                         + (implementsPort ? " implements" : " implements no") + " interface of " + layerName));
+            }
+        };
+    }
+
+    /** The field's type, or a type argument of it ({@code List<FieldChange>}), is a record of a domain package. */
+    private static ArchCondition<JavaField> notCarryADomainRecord() {
+        DescribedPredicate<JavaClass> domain = layer("domain");
+        return new ArchCondition<>("carry no record of a domain package") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                List<JavaClass> types = new ArrayList<>(List.of(field.getRawType().getBaseComponentType()));
+                if (field.getType() instanceof JavaParameterizedType parameterized) {
+                    parameterized.getActualTypeArguments().forEach(argument ->
+                            types.add(argument.toErasure().getBaseComponentType()));
+                }
+                for (JavaClass type : types) {
+                    if (type.isRecord() && domain.test(type)) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName()
+                                + " carries the domain record " + type.getName()));
+                    }
+                }
             }
         };
     }

@@ -22,7 +22,8 @@ class HexagonalArchitectureTest {
             HexagonalArchitecture.application_depends_on_no_adapter,
             HexagonalArchitecture.adapters_do_not_depend_on_each_other,
             HexagonalArchitecture.persistence_adapters_implement_application_ports,
-            HexagonalArchitecture.other_services_are_reached_only_through_event_contracts);
+            HexagonalArchitecture.other_services_are_reached_only_through_event_contracts,
+            HexagonalArchitecture.web_records_carry_no_domain_records);
 
     @Test
     void a_service_laid_out_as_ports_and_adapters_passes_every_rule() {
@@ -74,6 +75,12 @@ class HexagonalArchitectureTest {
     void a_class_using_another_services_domain_breaks_the_event_contracts_rule() {
         assertViolation(HexagonalArchitecture.other_services_are_reached_only_through_event_contracts,
                 "com.cpor.brokenservice.crossing", "com.cpor.orderservice.order.domain.Order");
+    }
+
+    @Test
+    void a_web_record_carrying_a_list_of_domain_records_breaks_the_web_records_rule() {
+        assertViolation(HexagonalArchitecture.web_records_carry_no_domain_records,
+                "com.cpor.brokenservice.domainleak", "carries the domain record com.cpor.brokenservice.domainleak.domain.Total");
     }
 
     @Test

@@ -1,0 +1,4 @@
+package com.cpor.brokenservice.domainleak.domain;
+
+public record Total(String currency, long cents) {
+}
