@@ -164,7 +164,8 @@ public final class ApiClient {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(
+                            body instanceof String text ? text : JSON.writeValueAsString(body)));
         }
         headers.forEach(request::header);
         return send(request, url, method);
@@ -238,6 +239,11 @@ public final class ApiClient {
                 return new ApiResponse(-1, e.getCause().getMessage(), NO_HEADERS);
             }
             throw e;
+        } catch (IllegalStateException interrupted) {
+            if (loadGenerator) {
+                return new ApiResponse(-1, "interrupted", NO_HEADERS);
+            }
+            throw interrupted;
         }
         ApiResponse response = new ApiResponse(answer.statusCode(), answer.body(), answer.headers());
         if (!loadGenerator) {
