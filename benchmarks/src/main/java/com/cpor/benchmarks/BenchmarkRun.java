@@ -53,6 +53,13 @@ public final class BenchmarkRun {
                 default -> throw new IllegalArgumentException("benchmark.profile is quick or full, not " + name);
             };
         }
+
+        /** {@code -Dbenchmark.timers} / {@code -Dbenchmark.timers-due} (above 0) replace the timer storm's sizes. */
+        Plan withTimerSizes(long stored, long due) {
+            long timers = stored > 0 ? stored : this.timers;
+            return new Plan(name, rates, step, lifecycleClaims, timers, Math.min(timers, due > 0 ? due : dueAtOnce),
+                    timerInsertBudget, stormBudget, kafkaFor, pgbenchSeconds);
+        }
     }
 
     private final Plan plan;
@@ -81,7 +88,8 @@ public final class BenchmarkRun {
         }
         // close idle client connections before the server does, so a POST never goes out on a half-closed one
         System.setProperty("jdk.httpclient.keepalive.timeout", "5");
-        Plan plan = Plan.named(System.getProperty("benchmark.profile", "full"));
+        Plan plan = Plan.named(System.getProperty("benchmark.profile", "full"))
+                .withTimerSizes(Long.getLong("benchmark.timers", 0), Long.getLong("benchmark.timers-due", 0));
         Path home = Path.of(System.getProperty("cpor.home", ".")).toAbsolutePath().normalize();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         Path output = home.resolve("benchmarks/results").resolve(stamp);
@@ -712,7 +720,8 @@ public final class BenchmarkRun {
                 + "`INSERT … SELECT generate_series` in chunks of 100,000, in %.0f s (%,.0f rows/s), then `ANALYZE`.",
                 stored.pending(), stored.seconds(), stored.pending() / stored.seconds());
         report.line("- Made due at once: **%,d** timers moved (one UPDATE) to a single instant %d s ahead; consent-service's "
-                + "own timer poller(s) (`cpor.timers.*` defaults: batches of 200, one savepoint per firing) fire them: window ELAPSED + "
+                + "own timer pollers (`cpor.timers.*` defaults: 4 workers, batches of up to 200 timers, one transaction per batch, "
+                + "the windows closed and their events recorded set-based) fire them: window ELAPSED + "
                 + "`ConsentWindowElapsed` in the outbox, per timer.", due, ahead.toSeconds());
         report.line("- Fired: **%,d of %,d** within %.0f s (budget %d s); **%,.0f firings/s** (fired ÷ time from the due "
                 + "instant to the last firing).", result.fired(), due, Math.min(stormSeconds, plan.stormBudget().toSeconds()),

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static com.cpor.consentservice.ConsentFixtures.awaitEvent;
 import static com.cpor.consentservice.ConsentFixtures.countEvents;
@@ -152,6 +154,38 @@ class ConsentWindowLifecycleIT {
         poller.fireDueTimers(); // a pass after it fired: nothing fires a second time
         assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
         assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
+    }
+
+    @Test
+    void windows_ending_together_elapse_once_each_and_an_unreadable_one_holds_none_back_and_elapses_once_repaired() {
+        List<String> claimIds = IntStream.range(0, 6).mapToObj(i -> newClaimId()).toList();
+        Instant deliveredAt = clock.instant();
+        claimIds.forEach(claimId -> openDelivered(probe, claimId, deliveredAt, "en-US"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimIds.stream().allMatch(id -> notice(id).equals("DELIVERED")));
+        String unreadable = claimIds.get(2);
+        String snapshot = jdbc.sql("SELECT claim_snapshot FROM consent_window WHERE claim_id = ?").param(unreadable)
+                .query(String.class).single();
+        jdbc.sql("UPDATE consent_window SET claim_snapshot = 'not a claim' WHERE claim_id = ?").param(unreadable).update();
+
+        clock.advance(Duration.ofDays(8));
+        poller.fireDueTimers(); // one pass over every share: the windows fire as one batch (unless a live worker is first)
+
+        claimIds.stream().filter(claimId -> !claimId.equals(unreadable))
+                .forEach(claimId -> awaitEvent(probe, "consent.window-elapsed", claimId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT attempts FROM durable_timer WHERE claim_id = ? AND state = 'PENDING'").param(unreadable)
+                .query(Integer.class).optional().orElse(0) >= 1);
+        assertThat(windows(unreadable, "OPEN")).isEqualTo(1);
+
+        jdbc.sql("UPDATE consent_window SET claim_snapshot = ? WHERE claim_id = ?").params(snapshot, unreadable).update();
+        clock.advance(Duration.ofMinutes(1)); // past the retry back-off
+        awaitEvent(probe, "consent.window-elapsed", unreadable);
+        for (String claimId : claimIds) {
+            assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
+            assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT closed_at IS NOT NULL FROM consent_window WHERE claim_id = ?").param(claimId)
+                    .query(Boolean.class).single()).isTrue();
+        }
     }
 
     @Test

@@ -9,13 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,13 +31,16 @@ import java.util.stream.IntStream;
  * ({@code clock_timestamp()}; see {@link TimerClock} for tests), never by this instance's clock, so a clock that
  * jumps ahead on one instance fires nothing early.
  * <p>
- * Each firing is its own transaction, taking its locks in one order: a try-lock on the claim (an advisory lock,
- * so pollers never wait for each other and a claim's timers fire one at a time), then the handler's subject
- * ({@link TimerHandler#lockSubject}), then the timer row, re-checked under the lock (a user action may have
- * cancelled it meanwhile). Handler effects and the FIRED mark commit together; a crash before commit leaves the
- * timer PENDING, so it fires after restart. A failing handler is retried with back-off and parked as FAILED after
- * {@code maxAttempts}. {@code workers} pollers run side by side, each on its share of the claims; an instance only
- * takes timers of kinds it has a handler for (a newer instance's kinds wait for a newer instance during a rolling upgrade).
+ * Due timers are fired in batches (up to {@code batchSize}), one transaction per batch, taking their locks in one
+ * order: try-locks on the claims (advisory locks, so pollers never wait for each other and a claim's timers fire one
+ * poller at a time), then the handlers' subjects ({@link TimerHandler#lockSubjects}), then the timer rows, re-checked
+ * under the lock (a user action may have cancelled one meanwhile). The handler fires the batch set-based if it can
+ * ({@link TimerHandler#onAllDue}); its effects and the FIRED marks commit together, so a crash before commit leaves
+ * the timers PENDING and they fire after restart. If the batch fails, nothing of it commits and each of its timers
+ * is fired alone, in its own transaction with the same lock order: a failing handler is retried with back-off and
+ * parked as FAILED after {@code maxAttempts}, while its neighbours fire. {@code workers} pollers run side by side,
+ * each on its share of the claims; an instance only takes timers of kinds it has a handler for (a newer instance's
+ * kinds wait for a newer instance during a rolling upgrade).
  * <p>
  * With several workers, one more thread (the scout, {@code timer-poller-0}) is the only one that polls: one query per
  * poll interval says which shares have due timers, and only those workers are woken to fire them. An idle instance
@@ -103,19 +111,141 @@ public class TimerPoller extends PollingLoop {
         List<DueTimer> candidates;
         int fired;
         do {
-            candidates = dueCandidates(worker, workers);
-            fired = 0;
-            for (DueTimer candidate : candidates) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return total;
-                }
-                if (fireIfStillDue(candidate)) {
-                    fired++;
-                }
+            if (Thread.currentThread().isInterrupted()) {
+                return total;
             }
+            candidates = dueCandidates(worker, workers);
+            fired = fireBatch(candidates);
             total += fired;
         } while (candidates.size() == settings.batchSize() && fired > 0);
         return total;
+    }
+
+    /**
+     * Fires a batch of candidates in one transaction. If anything in it fails (a poison timer, a deadlock), none of
+     * it commits and each candidate is fired alone in its own transaction, so the failing one is retried or parked
+     * by itself while its neighbours fire.
+     */
+    private int fireBatch(List<DueTimer> candidates) {
+        if (candidates.size() > 1) {
+            try {
+                List<FiredTimer> fired = transactions.execute(status -> fireTogether(candidates));
+                fired.forEach(this::recordFiring);
+                return fired.size();
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} due timers failed ({}); firing them one at a time", candidates.size(),
+                        e.toString());
+            }
+        }
+        int fired = 0;
+        for (DueTimer candidate : candidates) {
+            if (Thread.currentThread().isInterrupted()) {
+                return fired;
+            }
+            if (fireIfStillDue(candidate)) {
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    /**
+     * One transaction, locks in the order of a single firing: try-locks on the batch's claims (claims another poller
+     * is firing are left for later), the handlers' subjects, then the timer rows still due, re-checked under the lock.
+     * The timers are then handed to their handlers in runs of one kind and distinct claims, in due order, and each run
+     * is marked FIRED; a run with a claim an earlier run fired for is re-checked first (that firing may have
+     * cancelled it).
+     */
+    private List<FiredTimer> fireTogether(List<DueTimer> candidates) {
+        Set<String> claimsFree = new HashSet<>(jdbc.sql("""
+                        SELECT claim_id FROM unnest(ARRAY[:claimIds]) AS claim(claim_id)
+                        WHERE pg_try_advisory_xact_lock(:lock, hashtext(claim_id))
+                        """)
+                .param("claimIds", candidates.stream().map(DueTimer::claimId).distinct().toList())
+                .param("lock", CLAIM_FIRING_LOCK)
+                .query(String.class).list());
+        List<DueTimer> ours = candidates.stream().filter(timer -> claimsFree.contains(timer.claimId())).toList();
+        if (ours.isEmpty()) {
+            return List.of();
+        }
+        ours.stream().collect(Collectors.groupingBy(DueTimer::kind, LinkedHashMap::new, Collectors.toList()))
+                .forEach((kind, timers) -> handlers.get(kind).lockSubjects(timers));
+        Instant testNow = timerClock.override();
+        List<DueTimer> due = withNow(jdbc.sql("""
+                        SELECT timer_id, kind, claim_id, due_at, payload, attempts FROM durable_timer
+                        WHERE timer_id IN (:timerIds) AND state = 'PENDING' AND due_at <= %s
+                        ORDER BY due_at, timer_id FOR UPDATE
+                        """.formatted(now(testNow))), testNow)
+                .param("timerIds", ours.stream().map(DueTimer::timerId).toList())
+                .query(TimerPoller::dueTimer)
+                .list();
+        List<FiredTimer> fired = new ArrayList<>();
+        Set<String> claimsFired = new HashSet<>();
+        for (List<DueTimer> run : runs(due)) {
+            if (run.stream().anyMatch(timer -> claimsFired.contains(timer.claimId()))) {
+                run = stillPending(run);
+            }
+            if (run.isEmpty()) {
+                continue;
+            }
+            handlers.get(run.getFirst().kind()).onAllDue(run);
+            fired.addAll(markFired(run, testNow));
+            run.forEach(timer -> claimsFired.add(timer.claimId()));
+        }
+        return fired;
+    }
+
+    /** Consecutive timers of one kind and distinct claims, in the given order. */
+    private static List<List<DueTimer>> runs(List<DueTimer> timers) {
+        List<List<DueTimer>> runs = new ArrayList<>();
+        List<DueTimer> run = new ArrayList<>();
+        Set<String> claims = new HashSet<>();
+        for (DueTimer timer : timers) {
+            if (!run.isEmpty() && (!run.getFirst().kind().equals(timer.kind()) || claims.contains(timer.claimId()))) {
+                runs.add(run);
+                run = new ArrayList<>();
+                claims.clear();
+            }
+            run.add(timer);
+            claims.add(timer.claimId());
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private List<DueTimer> stillPending(List<DueTimer> run) {
+        Set<String> pending = new HashSet<>(jdbc.sql(
+                        "SELECT timer_id FROM durable_timer WHERE timer_id IN (:timerIds) AND state = 'PENDING'")
+                .param("timerIds", run.stream().map(DueTimer::timerId).toList())
+                .query(String.class).list());
+        return run.stream().filter(timer -> pending.contains(timer.timerId())).toList();
+    }
+
+    private List<FiredTimer> markFired(List<DueTimer> run, Instant testNow) {
+        return withNow(jdbc.sql("""
+                        UPDATE durable_timer SET state = 'FIRED', fired_at = now(), finished_at = now(),
+                            attempts = attempts + 1
+                        WHERE timer_id IN (:timerIds)
+                        RETURNING kind, (extract(epoch FROM %s - due_at) * 1000)::bigint
+                        """.formatted(now(testNow))), testNow)
+                .param("timerIds", run.stream().map(DueTimer::timerId).toList())
+                .query((rs, n) -> new FiredTimer(rs.getString(1), Duration.ofMillis(Math.max(0, rs.getLong(2)))))
+                .list();
+    }
+
+    private void recordFiring(FiredTimer fired) {
+        lateness.record(fired.late());
+        meters.counter("cpor.timers.fired", "kind", fired.kind()).increment();
+    }
+
+    private record FiredTimer(String kind, Duration late) {
+    }
+
+    private static DueTimer dueTimer(ResultSet rs, int row) throws SQLException {
+        return new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                rs.getString(5), rs.getInt(6) + 1);
     }
 
     /**
@@ -135,8 +265,7 @@ public class TimerPoller extends PollingLoop {
                 .param("workers", workers)
                 .param("worker", worker)
                 .param("limit", settings.batchSize())
-                .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
+                .query(TimerPoller::dueTimer)
                 .list();
     }
 
@@ -157,8 +286,7 @@ public class TimerPoller extends PollingLoop {
                                 WHERE timer_id = :timerId AND state = 'PENDING' AND due_at <= %s FOR UPDATE
                                 """.formatted(now(testNow))), testNow)
                         .param("timerId", candidate.timerId())
-                        .query((rs, n) -> new DueTimer(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6) + 1))
+                        .query(TimerPoller::dueTimer)
                         .optional();
                 if (timer.isEmpty()) {
                     return Optional.<Duration>empty(); // fired elsewhere, cancelled or moved meanwhile
@@ -177,8 +305,7 @@ public class TimerPoller extends PollingLoop {
             if (firedLate == null || firedLate.isEmpty()) {
                 return false;
             }
-            lateness.record(firedLate.get());
-            meters.counter("cpor.timers.fired", "kind", candidate.kind()).increment();
+            recordFiring(new FiredTimer(candidate.kind(), firedLate.get()));
             return true;
         } catch (RuntimeException e) {
             recordFailure(candidate, e);

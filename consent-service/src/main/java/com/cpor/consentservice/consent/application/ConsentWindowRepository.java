@@ -14,6 +14,9 @@ public interface ConsentWindowRepository {
     /** Saves status, end, notice state, closing time and declination. */
     void update(ConsentWindow window);
 
+    /** {@link #update} for several windows, in one statement. */
+    void updateAll(List<ConsentWindow> windows);
+
     Optional<ConsentWindow> findOpenByClaimForUpdate(String claimId);
 
     Optional<ConsentWindow> findByTokenHash(String tokenHash);
@@ -21,6 +24,9 @@ public interface ConsentWindowRepository {
     Optional<ConsentWindow> findOpenByClaim(String claimId);
 
     Optional<ConsentWindow> findForUpdate(String consentId);
+
+    /** The windows of those ids that exist, locked in one statement (in id order). */
+    List<ConsentWindow> findAllForUpdate(List<String> consentIds);
 
     /** The window whose customer notice the given {@code consent.requested} event asked for. */
     Optional<ConsentWindow> findByRequestEventForUpdate(UUID requestEventId);

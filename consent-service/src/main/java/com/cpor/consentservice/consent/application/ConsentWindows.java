@@ -29,8 +29,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The consent window's use cases. Every state change commits together with its timer change and its
@@ -175,14 +178,25 @@ public class ConsentWindows {
     /** The consent timer fired (inside the timer's firing transaction). */
     @Transactional
     public void elapse(String consentId) {
-        windows.findForUpdate(consentId).ifPresent(window -> {
-            if (window.elapse(clock.instant())) {
-                windows.update(window);
-                outbox.append(new ConsentWindowElapsed(UUID.randomUUID(), clock.instant(), window.claimId(),
-                        window.consentId(), window.windowEndsAt()));
-                log.info("Consent window {} of claim {} elapsed", consentId, window.claimId());
-            }
-        });
+        elapseAll(List.of(consentId));
+    }
+
+    /**
+     * The timers of several windows fired at once (inside their batch's firing transaction): the windows are loaded,
+     * closed and their events recorded in a few statements, whatever their number; events in the given order.
+     */
+    @Transactional
+    public void elapseAll(List<String> consentIds) {
+        Instant now = clock.instant();
+        Map<String, ConsentWindow> locked = windows.findAllForUpdate(consentIds).stream()
+                .collect(Collectors.toMap(ConsentWindow::consentId, Function.identity()));
+        List<ConsentWindow> elapsed = consentIds.stream().map(locked::get)
+                .filter(window -> window != null && window.elapse(now)).toList();
+        windows.updateAll(elapsed);
+        outbox.appendAll(elapsed.stream().map(window -> new ConsentWindowElapsed(UUID.randomUUID(), now,
+                window.claimId(), window.consentId(), window.windowEndsAt())).toList());
+        elapsed.forEach(window ->
+                log.info("Consent window {} of claim {} elapsed", window.consentId(), window.claimId()));
     }
 
     /** What a link shows. Read only: mail scanners open links, so looking must never change anything. */

@@ -15,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,21 +56,40 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
 
     @Override
     public void update(ConsentWindow window) {
-        Declination declination = window.declination();
+        updateAll(List.of(window));
+    }
+
+    @Override
+    public void updateAll(List<ConsentWindow> windows) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(windows.size() * 11);
+        for (ConsentWindow window : windows) {
+            Declination declination = window.declination();
+            values.addAll(Arrays.asList(window.consentId(), window.status().name(), timestamp(window.closedAt()),
+                    timestamp(window.windowEndsAt()), window.notice().name(), timestamp(window.noticeDeliveredAt()),
+                    declination == null ? null : timestamp(declination.at()),
+                    declination == null ? null : declination.recipientName(),
+                    declination == null ? null : declination.recipientEmail(),
+                    declination == null ? null : declination.ipAddress(),
+                    declination == null ? null : truncate(declination.userAgent())));
+        }
+        String row = "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz), CAST(? AS timestamptz), "
+                + "CAST(? AS varchar), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS varchar), "
+                + "CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar))";
         jdbc.sql("""
-                        UPDATE consent_window SET status = ?, closed_at = ?, window_ends_at = ?, notice_status = ?,
-                               notice_delivered_at = ?, declined_at = ?, declined_by_name = ?,
-                               declined_by_email = ?, declined_from_ip = ?, declined_user_agent = ?
-                        WHERE consent_id = ?
-                        """)
-                .params(window.status().name(), timestamp(window.closedAt()), timestamp(window.windowEndsAt()),
-                        window.notice().name(), timestamp(window.noticeDeliveredAt()),
-                        declination == null ? null : timestamp(declination.at()),
-                        declination == null ? null : declination.recipientName(),
-                        declination == null ? null : declination.recipientEmail(),
-                        declination == null ? null : declination.ipAddress(),
-                        declination == null ? null : truncate(declination.userAgent()),
-                        window.consentId())
+                        UPDATE consent_window w SET status = v.status, closed_at = v.closed_at,
+                               window_ends_at = v.window_ends_at, notice_status = v.notice_status,
+                               notice_delivered_at = v.notice_delivered_at, declined_at = v.declined_at,
+                               declined_by_name = v.declined_by_name, declined_by_email = v.declined_by_email,
+                               declined_from_ip = v.declined_from_ip, declined_user_agent = v.declined_user_agent
+                        FROM (VALUES %s) AS v(consent_id, status, closed_at, window_ends_at, notice_status,
+                                              notice_delivered_at, declined_at, declined_by_name, declined_by_email,
+                                              declined_from_ip, declined_user_agent)
+                        WHERE w.consent_id = v.consent_id
+                        """.formatted(String.join(", ", Collections.nCopies(windows.size(), row))))
+                .params(values)
                 .update();
     }
 
@@ -93,6 +115,15 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
     public Optional<ConsentWindow> findForUpdate(String consentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE consent_id = ? FOR UPDATE")
                 .param(consentId).query(rows).optional();
+    }
+
+    @Override
+    public List<ConsentWindow> findAllForUpdate(List<String> consentIds) {
+        if (consentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE consent_id IN (:ids) ORDER BY consent_id FOR UPDATE")
+                .param("ids", consentIds).query(rows).list();
     }
 
     @Override
