@@ -592,7 +592,8 @@ public final class BenchmarkRun {
         ConstantRateLoad.run(rate, Duration.ofMillis((long) (plan.lifecycleClaims() / rate * 1000)),
                 Duration.ofSeconds(120), intended -> {
                     String id = intake.submitOne(intended);
-                    if (id == null || !until(Duration.ofSeconds(60), () -> reviewer.get(reviews + "/" + id).status() == 200)
+                    if (id == null || !until(Duration.ofSeconds(60), () -> reviewer.send("GET", reviews + "/" + id, null, null,
+                            Map.of("Prefer", "wait=20")).status() == 200)
                             || !reviewer.post(reviews + "/" + id + "/start", Map.of()).ok()
                             || !until(Duration.ofSeconds(60), () -> partner.get(claims + "/" + id).body()
                             .contains("\"IN_REVIEW\""))

@@ -42,7 +42,7 @@ public final class LifecycleRun {
             + "-XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Dfile.encoding=UTF-8";
     static final String CONSENT_WINDOW = "PT2S";
     private static final long MAX_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
-    private static final List<String> REQUESTS = List.of("create", "upload", "submit", "review GET (poll)", "start",
+    private static final List<String> REQUESTS = List.of("create", "upload", "submit", "review GET", "start",
             "approve");
     private static final List<String> HOPS = List.of("submit → review visible (reviewer's GET)",
             "submit → ReviewQueued (events)", "approve → APPROVED (`review.approved` → `claim.status-changed` APPROVED)",
@@ -53,7 +53,7 @@ public final class LifecycleRun {
             "consent notice sent → window end (the window itself)");
 
     record Settings(String jvm, String jvmOptions, int workers, int lifecycles, int warmUp, double openRate,
-                    Duration openFor, Duration idleFor, long pollMillis, boolean jfr) {
+                    Duration openFor, Duration idleFor, long pollMillis, int reviewWaitSeconds, boolean jfr) {
 
         static Settings fromSystemProperties() {
             String jvm = System.getProperty("benchmark.jvm", "production");
@@ -68,7 +68,8 @@ public final class LifecycleRun {
                     Double.parseDouble(System.getProperty("benchmark.rate", "0")),
                     Duration.ofSeconds(Integer.getInteger("benchmark.open-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("benchmark.idle-seconds", 30)),
-                    Integer.getInteger("benchmark.poll-ms", 50), Boolean.getBoolean("benchmark.jfr"));
+                    Integer.getInteger("benchmark.poll-ms", 50), Integer.getInteger("benchmark.review-wait", 20),
+                    Boolean.getBoolean("benchmark.jfr"));
         }
     }
 
@@ -185,10 +186,13 @@ public final class LifecycleRun {
                 + "benchmark JVM; zonky PostgreSQL 14 (`fsync=off`, throw-away) as child processes. Consent window %s; "
                 + "per-partner write rate limit off. Whole stack started in %.1f s.", CONSENT_WINDOW, startUp);
         report.line("- Sizes: warm-up %d lifecycles (closed loop, not measured), idle %d s, closed loop **%d "
-                + "lifecycles with W = %d workers**%s. The reviewer polls `GET /api/v1/reviews/{id}` every %d ms until "
-                + "the review appears.", settings.warmUp(), settings.idleFor().toSeconds(), settings.lifecycles(),
-                settings.workers(), open == null ? "" : String.format("; open loop %s lifecycles/s for %d s",
-                        trim(settings.openRate()), settings.openFor().toSeconds()), settings.pollMillis());
+                + "lifecycles with W = %d workers**%s. The reviewer asks for `GET /api/v1/reviews/{id}`%s and asks "
+                + "again every %d ms after a 404 until the review appears.", settings.warmUp(),
+                settings.idleFor().toSeconds(), settings.lifecycles(), settings.workers(), open == null ? ""
+                        : String.format("; open loop %s lifecycles/s for %d s", trim(settings.openRate()),
+                        settings.openFor().toSeconds()), settings.reviewWaitSeconds() > 0 ? String.format(
+                        " with `Prefer: wait=%d` (the service holds it until the review exists)",
+                        settings.reviewWaitSeconds()) : "", settings.pollMillis());
 
         summaryTable(closed, idle);
         phaseReport(closed, idle);
@@ -229,10 +233,14 @@ public final class LifecycleRun {
         phase.submittedAt.put(id, Instant.now());
         long submittedNanos = t;
         long deadline = submittedNanos + Duration.ofSeconds(60).toNanos();
+        // Prefer: wait (RFC 7240): the service holds the GET until the review exists; a service that ignores it
+        // answers 404 at once and the loop polls as before
+        Map<String, String> wait = settings.reviewWaitSeconds() > 0
+                ? Map.of("Prefer", "wait=" + settings.reviewWaitSeconds()) : Map.of();
         while (true) {
             long before = System.nanoTime();
-            ApiResponse review = reviewer.get(reviews + "/" + id);
-            record(phase, "review GET (poll)", before);
+            ApiResponse review = reviewer.send("GET", reviews + "/" + id, null, null, wait);
+            record(phase, "review GET", before);
             phase.reviewGets.incrementAndGet();
             if (review.status() == 200) {
                 break;
@@ -385,7 +393,7 @@ public final class LifecycleRun {
                         : ", e.g. " + phase.failureExamples, lifecyclesPerSecond(phase),
                 phase.completed.size() / (Duration.between(phase.start, phase.lastApproved).toNanos() / 1e9),
                 d.seconds());
-        report.line("- Reviewer GETs of the review (polling until it appears): %.1f per lifecycle.",
+        report.line("- Reviewer GETs of the review (until it appears): %.1f per lifecycle.",
                 (double) phase.reviewGets.get() / n);
         report.line("- Kafka records written (all topics, end offsets): **%.1f per lifecycle**.", (double) d.records() / n);
         if (phase.lagAtEnd >= 0) {

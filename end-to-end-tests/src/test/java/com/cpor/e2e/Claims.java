@@ -33,11 +33,15 @@ final class Claims {
         return new ClaimFixtures(partner, E2EPlatform.claims()).submitted(claim);
     }
 
-    /** Waits until review-service has queued the claim's review (it learns of the submission by event). */
+    /**
+     * Waits until review-service has queued the claim's review (it learns of the submission by event): each GET waits
+     * for it up to 20 s ({@code Prefer: wait}) instead of polling.
+     */
     static void awaitReviewQueued(String claimId) {
         ApiClient reviewer = E2EPlatform.as(DevUser.REVIEWER);
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                reviewer.get(E2EPlatform.reviews() + "/" + claimId).status() == 200);
+                reviewer.send("GET", E2EPlatform.reviews() + "/" + claimId, null, null,
+                        Map.of("Prefer", "wait=20")).status() == 200);
     }
 
     /** The reviewer finds the claim in the queue and starts the review. */

@@ -3,8 +3,10 @@ package com.cpor.reviewservice.config;
 import com.cpor.platform.calendar.BusinessCalendars;
 import com.cpor.platform.calendar.PolicyDuration;
 import com.cpor.platform.timers.TimerHandler;
+import com.cpor.reviewservice.review.application.ReviewArrivals;
 import com.cpor.reviewservice.review.application.ReviewDeadlineReactions;
 import com.cpor.reviewservice.review.application.ReviewPolicies;
+import com.cpor.reviewservice.review.application.ReviewRepository;
 import com.cpor.reviewservice.review.application.ReviewTimerHandler;
 import com.cpor.reviewservice.review.application.ReviewTimerKind;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -34,6 +36,12 @@ public class ReviewConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cpor.review.policy." + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reviewers waiting for a review that does not exist yet ({@code Prefer: wait}); its pool stops with the context. */
+    @Bean(destroyMethod = "close")
+    public ReviewArrivals reviewArrivals(ReviewRepository reviews, ReviewWaitProperties properties) {
+        return new ReviewArrivals(reviews, properties.maxWait(), properties.maxWaiters(), properties.recheckInterval());
     }
 
     @Bean

@@ -45,14 +45,16 @@ public class ClaimEventReactions {
     private final ReviewTimers timers;
     private final ReviewPolicies policies;
     private final Clock clock;
+    private final ReviewArrivals arrivals;
 
     public ClaimEventReactions(ReviewRepository reviews, Outbox outbox, ReviewTimers timers, ReviewPolicies policies,
-                               Clock clock) {
+                               Clock clock, ReviewArrivals arrivals) {
         this.reviews = reviews;
         this.outbox = outbox;
         this.timers = timers;
         this.policies = policies;
         this.clock = clock;
+        this.arrivals = arrivals;
     }
 
     public void apply(ClaimEvent event) {
@@ -84,6 +86,7 @@ public class ClaimEventReactions {
             log.warn("Claim {} was submitted again while it has a review; ignored", submitted.claimId());
             return;
         }
+        arrivals.created(review.claimId());
         outbox.append(review.queuedEvent(clock.instant()));
         timers.sync(review);
         history(review.claimId(), submitted.actor(), "queued", "review start due by " + review.deadlines().reviewStartDueAt());
@@ -98,6 +101,7 @@ public class ClaimEventReactions {
             Review review = Review.queue(resubmitted.claimId(), resubmitted.claim(), clock.instant(), dueAt,
                     policies.decisionTargetDue(resubmitted.occurredAt()));
             reviews.insert(review);
+            arrivals.created(review.claimId());
             outbox.append(review.queuedEvent(clock.instant()));
             timers.sync(review);
             history(review.claimId(), resubmitted.actor(), "queued", "resubmitted; review start due by " + dueAt);
@@ -119,6 +123,7 @@ public class ClaimEventReactions {
         Review review = reviews.lock(disputed.claimId()).orElseGet(() -> {
             Review fresh = Review.queue(disputed.claimId(), disputed.claim(), clock.instant(), null, null);
             reviews.insert(fresh);
+            arrivals.created(fresh.claimId());
             return fresh;
         });
         // announced at once, so the claim shows the dispute-review due time

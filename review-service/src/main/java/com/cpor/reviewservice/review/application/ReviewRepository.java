@@ -8,6 +8,7 @@ import com.cpor.reviewservice.review.domain.ReviewQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: reviews, their history and the claim's comments. Writes happen in the caller's transaction. */
 public interface ReviewRepository {
@@ -18,6 +19,9 @@ public interface ReviewRepository {
     Optional<Review> find(String claimId);
 
     List<Review> findAll(Collection<String> claimIds);
+
+    /** Which of these claims have a review (one query, nothing else read). */
+    Set<String> existing(Collection<String> claimIds);
 
     /** @return true if inserted, false if a review of that claim exists already */
     boolean insert(Review review);

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -68,11 +69,15 @@ public class ReviewWorkflow {
         return reviews.count(query);
     }
 
+    /**
+     * The review and what reviewers see beside it, or empty when the claim has no review (yet). Empty is an answer,
+     * not an exception: a reviewer waiting for a claim asks until it is there, and each miss used to cost a thrown
+     * exception and a rolled-back transaction; now it commits its one read.
+     */
     @Transactional(readOnly = true)
-    public ReviewFile file(String claimId) {
-        Review review = reviews.find(claimId).orElseThrow(() -> new ReviewNotFoundException(claimId));
-        List<Review> competing = reviews.findAll(review.competingClaimIds());
-        return new ReviewFile(review, reviews.history(claimId), reviews.comments(claimId), competing);
+    public Optional<ReviewFile> findFile(String claimId) {
+        return reviews.find(claimId).map(review -> new ReviewFile(review, reviews.history(claimId),
+                reviews.comments(claimId), reviews.findAll(review.competingClaimIds())));
     }
 
     /** A review with what reviewers see beside it: its history, the claim's comments and competing claims. */

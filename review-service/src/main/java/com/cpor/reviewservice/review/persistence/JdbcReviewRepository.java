@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reviews, their history and the claim's comments, in the review database (JdbcClient + SQL). */
@@ -63,6 +64,14 @@ class JdbcReviewRepository implements ReviewRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM review WHERE claim_id IN (:ids) ORDER BY claim_id")
                 .param("ids", claimIds).query(JdbcReviewRepository::map).list();
+    }
+
+    public Set<String> existing(Collection<String> claimIds) {
+        if (claimIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT claim_id FROM review WHERE claim_id IN (:ids)")
+                .param("ids", claimIds).query(String.class).list());
     }
 
     /** @return true if inserted, false if a review of that claim exists already */

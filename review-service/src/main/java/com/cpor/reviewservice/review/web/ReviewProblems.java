@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ReviewProblems {
 
+    /** What a missing review's 404 calls it. */
+    static final String REVIEW_OF_CLAIM = "Review of claim";
+
     private final ProblemDetailsAdvice problems;
 
     ReviewProblems(ProblemDetailsAdvice problems) {
@@ -29,7 +32,7 @@ class ReviewProblems {
 
     @ExceptionHandler(ReviewNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ReviewNotFoundException e) {
-        return problems.apiProblem(new NotFoundProblem("Review of claim", e.claimId()));
+        return problems.apiProblem(new NotFoundProblem(REVIEW_OF_CLAIM, e.claimId()));
     }
 
     @ExceptionHandler(ReviewActionNotAllowedException.class)
