@@ -138,10 +138,13 @@ class ReviewWaitIT extends ReviewServiceTestBase {
     void beyond_the_waiter_cap_a_request_is_answered_at_once_as_without_the_preference() throws Exception {
         List<ReviewArrivals.Waiter> filling = new ArrayList<>();
         try {
-            for (Optional<ReviewArrivals.Waiter> waiter = arrivals.await("cap-filler", () -> { });
-                 waiter.isPresent(); waiter = arrivals.await("cap-filler", () -> { })) {
+            // up to the cap (500 by default); a registry without one would take them all
+            Optional<ReviewArrivals.Waiter> waiter = arrivals.await("cap-filler", () -> { });
+            while (waiter.isPresent() && filling.size() < 100_000) {
                 filling.add(waiter.get());
+                waiter = arrivals.await("cap-filler", () -> { });
             }
+            assertThat(waiter).as("a wait refused at the cap").isEmpty();
 
             // a 20 s wait would outlast the client's 15 s: only an immediate answer gets through
             ApiResponse missing = waitFor(newClaimId(), "wait=20").get(30, TimeUnit.SECONDS);
