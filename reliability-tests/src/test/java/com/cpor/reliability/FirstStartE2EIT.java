@@ -1,5 +1,7 @@
-package com.cpor.e2e;
+package com.cpor.reliability;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.apiclient.ClaimBody;
 import com.cpor.apiclient.ClaimFixtures;
 import com.cpor.devinfra.DevUser;
 import com.cpor.devinfra.KafkaServer;
@@ -14,14 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +48,6 @@ class FirstStartE2EIT {
             "review-service", List.of(Topics.CLAIMS),
             "consent-service", List.of(Topics.CLAIMS, Topics.NOTIFICATIONS),
             "notification-service", List.of(Topics.CLAIMS, Topics.REVIEWS, Topics.CONSENTS));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void services_started_in_random_order_on_an_empty_broker_hold_every_partition_and_queue_the_first_claim()
@@ -67,7 +60,7 @@ class FirstStartE2EIT {
         try (Platform platform = Platform.startOneByOne(new Platform.Settings(home, null, Platform.Ports.free(),
                         Map.of("*", Map.of("cpor.messaging.partitions", String.valueOf(PARTITIONS),
                                 "cpor.outbox.poll-interval", "200ms")),
-                        true, home.resolve("end-to-end-tests/target/service-logs/first-start"), emptyBroker),
+                        true, home.resolve("reliability-tests/target/reliability-service-logs/first-start"), emptyBroker),
                 order);
              AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      emptyBroker.bootstrapServers()))) {
@@ -77,11 +70,11 @@ class FirstStartE2EIT {
                     .untilAsserted(() -> assertThat(assignments(admin)).isEqualTo(expectedAssignments()));
 
             String claimId = submitClaim(platform);
-            String reviewer = platform.identity().tokenFor(DevUser.REVIEWER);
+            ApiClient reviewer = ApiClient.withToken(platform.identity().tokenFor(DevUser.REVIEWER));
             await("the first claim is queued for review (order " + order + ")")
                     .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> get(platform.service("review-service").baseUrl() + "/api/v1/reviews/" + claimId,
-                            reviewer).statusCode() == 200);
+                    .until(() -> reviewer.get(platform.service("review-service").baseUrl() + "/api/v1/reviews/"
+                            + claimId).status() == 200);
         } finally {
             emptyBroker.stop();
         }
@@ -104,41 +97,9 @@ class FirstStartE2EIT {
                 .collect(Collectors.toSet())));
     }
 
-    private static String submitClaim(Platform platform) throws Exception {
-        String partner = platform.identity().tokenFor(DevUser.PARTNER_ADMIN);
-        String claims = platform.service("claim-service").baseUrl() + "/api/v1/claims";
-        HttpResponse<String> created = send(partner, HttpRequest.newBuilder(URI.create(claims))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Claims.newClaim("first+" + UUID.randomUUID() + "@contoso.example", "en-US")))));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asString();
-
-        String boundary = "cpor-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"poe.pdf\""
-                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(ClaimFixtures.pdf());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> uploaded = send(partner, HttpRequest.newBuilder(URI.create(claims + "/" + id
-                        + "/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-
-        HttpResponse<String> submitted = send(partner, HttpRequest.newBuilder(URI.create(claims + "/" + id
-                        + "/submit"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        return id;
-    }
-
-    private static HttpResponse<String> get(String url, String token) throws Exception {
-        return send(token, HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    private static HttpResponse<String> send(String token, HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    private static String submitClaim(Platform platform) {
+        ApiClient partner = ApiClient.withToken(platform.identity().tokenFor(DevUser.PARTNER_ADMIN));
+        return new ClaimFixtures(partner, platform.service("claim-service").baseUrl() + ClaimFixtures.CLAIMS)
+                .submitted(ClaimBody.valid().customerEmail("first+" + UUID.randomUUID() + "@contoso.example").toMap());
     }
 }
