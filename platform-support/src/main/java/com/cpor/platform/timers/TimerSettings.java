@@ -8,13 +8,14 @@ import java.time.Duration;
  * How durable timers are polled and retried ({@code cpor.timers.*}, bound as part of the platform's properties).
  *
  * @param pollInterval how often due timers are looked for
- * @param batchSize    timers fired per transaction
+ * @param batchSize    timers fired per transaction, 1 to {@value #MAX_BATCH_SIZE} (a batch is fired with a few
+ *                     statements that bind every timer's values: PostgreSQL takes at most 65,535 parameters each)
  * @param maxAttempts  failed firings before a timer is parked as FAILED for an operator
  * @param retryBackoff delay before a failed firing is tried again
  * @param workers      pollers firing concurrently in one instance (with more than one, a scout thread alone polls
  *                     and wakes the workers whose share has due timers): each firing waits on several database round
- *                     trips, so one thread leaves the machine idle while due timers pile up; SKIP LOCKED gives
- *                     every poller its own timers, exactly as between instances
+ *                     trips, so one thread leaves the machine idle while due timers pile up; try-locks on the
+ *                     claims give every poller its own timers, exactly as between instances
  */
 public record TimerSettings(
         @DefaultValue("true") boolean enabled,
@@ -23,4 +24,16 @@ public record TimerSettings(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("30s") Duration retryBackoff,
         @DefaultValue("4") int workers) {
+
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    public TimerSettings {
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("cpor.timers.batch-size must be 1 to " + MAX_BATCH_SIZE + ", not "
+                    + batchSize);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("cpor.timers.workers must be at least 1, not " + workers);
+        }
+    }
 }
