@@ -9,17 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The customer on the consent page, with no account, as a browser: follows redirects, keeps the session cookie,
  * opens the link from the e-mail and submits the page's decline form with its CSRF token.
  */
 public final class ConsentPage {
-
-    private static final Pattern CSRF_FIELD = Pattern.compile(
-            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final HttpClient browser;
     private final Duration requestTimeout;
@@ -64,13 +59,35 @@ public final class ConsentPage {
 
     public record Page(int status, String html) {
 
-        /** The CSRF token of the page's form, or null when it has none. */
+        /**
+         * The CSRF token of the page's form, or null when it has none. Read tag by tag, each character once: a
+         * pattern with two {@code [^>]*} around the field's name backtracked cubically on a page of unclosed tags.
+         */
         public String csrfToken() {
-            Matcher csrf = CSRF_FIELD.matcher(html == null ? "" : html);
-            if (!csrf.find()) {
+            String page = html == null ? "" : html;
+            for (int start = page.indexOf("<input"); start >= 0; ) {
+                int end = page.indexOf('>', start);
+                if (end < 0) {
+                    return null;
+                }
+                String tag = page.substring(start, end);
+                String token = tag.contains("name=\"_csrf\"") ? value(tag) : null;
+                if (token != null) {
+                    return token;
+                }
+                start = page.indexOf("<input", end);
+            }
+            return null;
+        }
+
+        private static String value(String tag) {
+            int from = tag.indexOf("value=\"");
+            if (from < 0) {
                 return null;
             }
-            return csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+            from += "value=\"".length();
+            int to = tag.indexOf('"', from);
+            return to > from ? tag.substring(from, to) : null;
         }
     }
 }
