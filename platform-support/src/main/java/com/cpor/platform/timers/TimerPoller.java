@@ -73,7 +73,7 @@ public class TimerPoller extends PollingLoop {
         this.settings = settings;
         this.timerClock = timerClock;
         this.meters = meters;
-        this.dueSeen = IntStream.range(0, Math.max(1, settings.workers())).mapToObj(share -> new AtomicBoolean()).toList();
+        this.dueSeen = IntStream.range(0, settings.workers()).mapToObj(share -> new AtomicBoolean()).toList();
         this.lateness = Timer.builder("cpor.timers.lateness").description("Firing time minus due time")
                 .publishPercentileHistogram().register(meters);
         // each gauge query is answered from a partial index (see db/platform V4), never by scanning fired timers
