@@ -169,7 +169,8 @@ class MessagingFoundationIT {
                 }
             };
             OutboxRelay relay = new OutboxRelay(jdbc, transactions, committingDuringSend,
-                    new OutboxSettings(false, Duration.ofMillis(100), 500, Duration.ofSeconds(30)),
+                    new OutboxSettings(false, Duration.ofMillis(100), Duration.ofSeconds(10), 500,
+                            Duration.ofSeconds(30)),
                     "platform-test", clock, new SimpleMeterRegistry());
             relay.publishPending();
             relay.publishPending();
@@ -179,6 +180,45 @@ class MessagingFoundationIT {
 
         probe.await(EventProbe.typed("claim.comment-added", early), Duration.ofSeconds(30));
         probe.await(EventProbe.typed("claim.comment-added", late), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void rows_appended_while_another_instance_holds_the_relay_lock_go_out_once_it_lets_go_not_after_the_idle_poll()
+            throws Exception {
+        String claimId = newClaimId();
+        // looks every 100 ms while another instance relays, otherwise once an hour
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafkaTemplate(),
+                new OutboxSettings(false, Duration.ofMillis(100), Duration.ofHours(1), 500, Duration.ofSeconds(30)),
+                "platform-test", clock, new SimpleMeterRegistry());
+        liveRelay.stop();
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
+                lock.execute();
+            }
+            transactions.executeWithoutResult(status -> outbox.append(comment(claimId)));
+            relay.start();
+            // the relay's first round, at start, finds the lock held
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> outboxRows(claimId) == 1);
+
+            commit(otherInstance);
+
+            probe.await(EventProbe.typed("claim.comment-added", claimId), Duration.ofSeconds(30));
+        } finally {
+            relay.stop();
+            liveRelay.start();
+        }
+    }
+
+    private long outboxRows(String claimId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE message_key = ?").param(claimId)
+                .query(Long.class).single();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private KafkaTemplate<String, Object> kafkaTemplate() {
+        return new KafkaTemplate<>((ProducerFactory) kafkaTemplate.getProducerFactory());
     }
 
     private static void commit(Connection connection) {

@@ -70,7 +70,7 @@ class NotificationConfiguration {
                                           NoticeRenderer renderer, NotificationStore store, Clock clock,
                                           DeliveryReports deliveryReports, DispatchLoop notificationDispatchLoop) {
         return new NotificationIntake(inbox, directory, planner, renderer, store, clock, deliveryReports,
-                notificationDispatchLoop::mailQueued);
+                notificationDispatchLoop);
     }
 
     @Bean
@@ -100,8 +100,9 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, NotificationProperties settings) {
-        return new DispatchLoop(dispatcher, settings.delivery().pollInterval(), settings.delivery().enabled(),
-                settings.delivery().workers());
+    DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, NotificationProperties settings,
+                                          Clock clock) {
+        return new DispatchLoop(dispatcher, clock, settings.delivery().pollInterval(),
+                settings.delivery().idlePollInterval(), settings.delivery().enabled(), settings.delivery().workers());
     }
 }

@@ -35,7 +35,10 @@ public record NotificationProperties(
 
     /**
      * @param enabled        whether this instance runs the sender (any number of instances may)
-     * @param pollInterval   how often pending notifications are looked for
+     * @param pollInterval   how soon a sender looks for mail again after a failed round
+     * @param idlePollInterval the longest a sender waits between looks: it otherwise sleeps until the next retry falls
+     *                       due and is woken when mail is queued or replayed in this instance, so this only catches
+     *                       mail of an instance that stopped before sending it
      * @param maxAttempts    SMTP attempts before a notification is parked as FAILED
      * @param initialBackoff delay after the first failure; doubles up to {@code maxBackoff}
      * @param workers        sender threads per instance; each holds a database connection while it sends
@@ -44,6 +47,7 @@ public record NotificationProperties(
     public record Delivery(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("10s") Duration idlePollInterval,
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("30m") Duration maxBackoff,

@@ -137,8 +137,8 @@ class DeliveryIT extends NotificationServiceTestBase {
 
         transactions.executeWithoutResult(status -> burst.forEach(store::addIfAbsent));
         // two more senders besides the loop's workers, as another instance would add
-        List<CompletableFuture<Integer>> racers = List.of(CompletableFuture.supplyAsync(dispatcher::dispatchDue),
-                CompletableFuture.supplyAsync(dispatcher::dispatchDue));
+        List<CompletableFuture<NotificationDispatcher.Dispatched>> racers = List.of(
+                CompletableFuture.supplyAsync(dispatcher::dispatchDue), CompletableFuture.supplyAsync(dispatcher::dispatchDue));
 
         await().atMost(PATIENCE).until(() -> store.find("burst-" + tag, NotificationStatus.SENT, 0, mails).size() == mails);
         racers.forEach(CompletableFuture::join);

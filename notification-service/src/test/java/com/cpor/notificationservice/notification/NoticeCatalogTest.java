@@ -45,7 +45,8 @@ class NoticeCatalogTest {
     static final NotificationProperties SETTINGS = new NotificationProperties("no-reply@cpor.example", "CPOR",
             "https://console.example", "review-team@cpor.example",
             "review-lead@cpor.example", "en-US", ZONE, "notifications.test",
-            new NotificationProperties.Delivery(true, java.time.Duration.ofSeconds(1), 3,
+            new NotificationProperties.Delivery(true, java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(10), 3,
                     java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), 4, 100));
 
     /** A notice: which event triggers it, who receives it, what it must show (beyond claim name and greeting). */

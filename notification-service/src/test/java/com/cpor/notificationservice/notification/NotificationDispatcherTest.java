@@ -69,14 +69,15 @@ class NotificationDispatcherTest {
     void accepted_mail_is_marked_sent_and_counted_per_template_and_locale() {
         Notification mail = store.add(pending());
 
-        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue().attempted()).isEqualTo(1);
 
         assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.SENT);
         assertThat(store.get(mail.id()).sentAt()).isEqualTo(clock.instant());
         assertThat(smtp.sent).containsExactly(mail.id());
         assertThat(meters.counter("cpor.notifications.sent", "template", "customer-consent-request", "locale", "pl-PL")
                 .count()).isEqualTo(1);
-        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(dispatcher.dispatchDue()).as("nothing pending")
+                .isEqualTo(new NotificationDispatcher.Dispatched(0, Optional.empty()));
     }
 
     @Test
@@ -86,7 +87,8 @@ class NotificationDispatcherTest {
 
         dispatcher.dispatchDue();
         assertThat(store.get(mail.id()).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
-        assertThat(dispatcher.dispatchDue()).as("not due before the back-off").isZero();
+        assertThat(dispatcher.dispatchDue()).as("not due before the back-off, and says when it is")
+                .isEqualTo(new NotificationDispatcher.Dispatched(0, Optional.of(clock.instant().plusSeconds(10))));
         clock.advance(Duration.ofSeconds(10));
         dispatcher.dispatchDue();
         assertThat(store.get(mail.id()).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(15));
@@ -100,7 +102,7 @@ class NotificationDispatcherTest {
         assertThat(meters.counter("cpor.notifications.failed", "template", "customer-consent-request", "locale", "pl-PL")
                 .count()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));
-        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(dispatcher.dispatchDue().attempted()).isZero();
     }
 
     @Test
@@ -198,7 +200,7 @@ class NotificationDispatcherTest {
 
         assertThat(smtp.sent).containsExactly(mail.id(), mail.id());
         assertThat(store.get(mail.id()).status()).isEqualTo(NotificationStatus.SENT);
-        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(dispatcher.dispatchDue().attempted()).isZero();
         assertThat(smtp.sent).hasSize(2);
     }
 
@@ -208,11 +210,11 @@ class NotificationDispatcherTest {
         store.add(pending());
         store.add(pending());
 
-        assertThat(dispatcher.dispatchDue()).isEqualTo(3);
+        assertThat(dispatcher.dispatchDue().attempted()).isEqualTo(3);
         assertThat(smtp.connections).hasValue(1);
         assertThat(smtp.open).as("closed at the end of the round").hasValue(0);
 
-        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(dispatcher.dispatchDue().attempted()).isZero();
         assertThat(smtp.connections).hasValue(1);
     }
 
@@ -222,7 +224,7 @@ class NotificationDispatcherTest {
         Notification second = store.add(pending());
         // each send waits for a second one in progress: a single sender thread would never get past the first
         smtp.sideBySide = new CyclicBarrier(2);
-        DispatchLoop loop = new DispatchLoop(dispatcher, Duration.ofHours(1), true, 2);
+        DispatchLoop loop = new DispatchLoop(dispatcher, clock, Duration.ofHours(1), Duration.ofHours(1), true, 2);
 
         loop.start();
         try {
@@ -237,7 +239,7 @@ class NotificationDispatcherTest {
 
     @Test
     void mail_queued_in_a_transaction_is_sent_once_that_commits_without_waiting_for_the_next_poll() {
-        DispatchLoop loop = new DispatchLoop(dispatcher, Duration.ofHours(1), true, 1);
+        DispatchLoop loop = new DispatchLoop(dispatcher, clock, Duration.ofHours(1), Duration.ofHours(1), true, 1);
         Notification first = store.add(pending());
         loop.start();
         try {
@@ -252,6 +254,27 @@ class NotificationDispatcherTest {
             });
 
             await().atMost(Duration.ofSeconds(30)).until(() -> store.get(queued.id()).status() == NotificationStatus.SENT);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void the_dispatch_loop_sends_a_retry_when_it_falls_due_without_a_poll_or_a_wake_up() {
+        NotificationDispatcher quickRetries = new NotificationDispatcher(store, smtp, transactions,
+                new DeliveryPolicy(3, Duration.ofMillis(200), Duration.ofMillis(200)), clock, meters, links, reports);
+        Notification mail = store.add(pending());
+        smtp.down = true;
+        quickRetries.dispatchDue();
+        smtp.down = false;
+        Instant retryAt = store.get(mail.id()).nextAttemptAt();
+        // polls once an hour: only the retry's due time can start the round that sends it
+        DispatchLoop loop = new DispatchLoop(quickRetries, clock, Duration.ofHours(1), Duration.ofHours(1), true, 1);
+        loop.start();
+        try {
+            clock.advance(Duration.between(clock.instant(), retryAt));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.get(mail.id()).status() == NotificationStatus.SENT);
         } finally {
             loop.stop();
         }
@@ -360,9 +383,8 @@ class NotificationDispatcherTest {
         }
 
         @Override
-        public synchronized Optional<Notification> lockNextDue(Instant now) {
+        public synchronized Optional<Notification> lockNextPending() {
             Optional<Notification> next = rows.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
-                    .filter(n -> !n.nextAttemptAt().isAfter(now))
                     .filter(n -> locks.getOrDefault(n.id(), Thread.currentThread()) == Thread.currentThread())
                     .min(Comparator.comparing(Notification::nextAttemptAt));
             next.ifPresent(n -> locks.put(n.id(), Thread.currentThread()));

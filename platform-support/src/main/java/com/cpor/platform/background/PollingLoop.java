@@ -11,9 +11,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Background work that runs in rounds on its own daemon thread while the application runs: again after
- * each poll interval, or at once when {@link #wakeUp() woken}. A failing round is logged and the next one
- * tries again, so a broker or database outage delays the work but never ends it.
+ * Background work that runs in rounds on its own daemon thread while the application runs: each round says how long
+ * to wait for the next one (the work knows when it is next due), and a {@link #wakeUp() wake-up} starts the next
+ * round at once. A failing round is logged and the next one tries again after the poll interval, so a broker or
+ * database outage delays the work but never ends it.
  */
 public abstract class PollingLoop implements SmartLifecycle {
 
@@ -43,8 +44,17 @@ public abstract class PollingLoop implements SmartLifecycle {
         }
     }
 
-    /** One round of work; called again after the poll interval or a wake-up. */
-    protected abstract void round();
+    /**
+     * One round of work.
+     *
+     * @return how long to wait for the next round unless woken before; {@link #pollInterval()} to poll as usual
+     */
+    protected abstract Duration round();
+
+    /** The wait after a failed round, and the usual wait between rounds. */
+    protected Duration pollInterval() {
+        return pollInterval;
+    }
 
     /** Starts every worker's next round now instead of after the poll interval. */
     public void wakeUp() {
@@ -66,13 +76,15 @@ public abstract class PollingLoop implements SmartLifecycle {
         currentWorker.set(worker);
         Semaphore wakeUps = this.wakeUps.get(worker);
         while (running) {
+            Duration wait;
             try {
-                round();
+                wait = round();
             } catch (RuntimeException e) {
                 log.warn("{} round failed, will retry: {}", threadName, e.getMessage());
+                wait = pollInterval;
             }
             try {
-                if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (wakeUps.tryAcquire(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS)) {
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {

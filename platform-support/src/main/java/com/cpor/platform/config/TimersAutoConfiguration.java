@@ -5,6 +5,7 @@ import com.cpor.platform.timers.TimerClock;
 import com.cpor.platform.timers.TimerHandler;
 import com.cpor.platform.timers.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,14 +31,16 @@ public class TimersAutoConfiguration {
         return TimerClock.DATABASE;
     }
 
+    /** A scheduled timer wakes this instance's poller if it is due before the poller's next look. */
     @Bean
-    DurableTimers durableTimers(JdbcClient jdbc) {
-        return new DurableTimers(jdbc);
+    DurableTimers durableTimers(JdbcClient jdbc, ObjectProvider<TimerPoller> poller) {
+        // looked up when a timer commits: the poller depends on the handlers, which schedule timers
+        return new DurableTimers(jdbc, dueAt -> poller.ifAvailable(p -> p.timerScheduled(dueAt)));
     }
 
     @Bean
     TimerPoller timerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
-                            PlatformProperties properties, TimerClock timerClock, MeterRegistry meters) {
-        return new TimerPoller(jdbc, transactions, handlers, properties.timers(), timerClock, meters);
+                            PlatformProperties properties, TimerClock timerClock, MeterRegistry meters, Clock clock) {
+        return new TimerPoller(jdbc, transactions, handlers, properties.timers(), timerClock, meters, clock);
     }
 }

@@ -50,8 +50,11 @@ public class OutboxRelay extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** Arbitrary constant shared by all instances of a service (each service has its own database). */
-    private static final long RELAY_LOCK_KEY = 0x0C90_0B0EL;
+    /**
+     * Key of the advisory lock the relaying instance holds ({@code pg_locks.objid}); an arbitrary constant shared by
+     * all instances of a service (each service has its own database).
+     */
+    public static final long RELAY_LOCK_KEY = 0x0C90_0B0EL;
     private static final String TRACE_PARENT = "traceparent";
     /** Refusals no retry can change: the record itself is wrong for the broker. */
     private static final List<Class<? extends Throwable>> REFUSALS = List.of(RecordTooLargeException.class,
@@ -98,6 +101,11 @@ public class OutboxRelay extends PollingLoop {
      * @throws IllegalStateException if Kafka did not acknowledge some rows in time: they stay for the next round
      */
     public int publishPending() {
+        return publishAll().published();
+    }
+
+    /** Publishes batch after batch while batches come full; says whether it stopped at another instance's lock. */
+    private Relayed publishAll() {
         int total = 0;
         Batch batch;
         do {
@@ -108,7 +116,7 @@ public class OutboxRelay extends PollingLoop {
                         + settings.sendTimeout() + " (" + batch.firstFailure() + "); they stay for the next round");
             }
         } while (batch.selected() == settings.batchSize() && isRunning());
-        return total;
+        return new Relayed(total, batch.lockedElsewhere());
     }
 
     private Batch publishBatch() {
@@ -116,7 +124,7 @@ public class OutboxRelay extends PollingLoop {
             boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(RELAY_LOCK_KEY)
                     .query(Boolean.class).single();
             if (!locked) {
-                return Batch.NONE;
+                return Batch.LOCKED_ELSEWHERE;
             }
             jdbc.sql("SELECT set_config('idle_in_transaction_session_timeout', ?, true)")
                     .param(settings.sendTimeout().plus(TRANSACTION_MARGIN).toMillis() + "ms")
@@ -164,7 +172,7 @@ public class OutboxRelay extends PollingLoop {
                         .param("sent", acknowledged)
                         .update();
             }
-            return new Batch(rows.size(), acknowledged.size(), refused, unsettled, firstFailure);
+            return new Batch(rows.size(), acknowledged.size(), refused, unsettled, firstFailure, false);
         });
         batch = batch == null ? Batch.NONE : batch;
         published.increment(batch.published());
@@ -297,10 +305,14 @@ public class OutboxRelay extends PollingLoop {
                 .orElse(0.0);
     }
 
-    /** Woken after each commit that appended events, so they go out without waiting for the next poll. */
+    /**
+     * Woken after each commit of this instance that appended events, so they go out at once; otherwise it looks only
+     * every idle poll interval (for rows of an instance that stopped before relaying them). While another instance
+     * holds the relay lock, that instance may have read its rows before this instance's commit: look again soon.
+     */
     @Override
-    protected void round() {
-        publishPending();
+    protected Duration round() {
+        return publishAll().lockedElsewhere() ? pollInterval() : settings.idlePollInterval();
     }
 
     /** What became of one row: acknowledged, refused for good (parked), or neither for now. */
@@ -311,8 +323,13 @@ public class OutboxRelay extends PollingLoop {
         static final Outcome HELD = new Outcome(false, null, null);
     }
 
-    private record Batch(int selected, int published, int parked, int unsettled, String firstFailure) {
-        static final Batch NONE = new Batch(0, 0, 0, 0, null);
+    private record Relayed(int published, boolean lockedElsewhere) {
+    }
+
+    private record Batch(int selected, int published, int parked, int unsettled, String firstFailure,
+                         boolean lockedElsewhere) {
+        static final Batch NONE = new Batch(0, 0, 0, 0, null, false);
+        static final Batch LOCKED_ELSEWHERE = new Batch(0, 0, 0, 0, null, true);
     }
 
     record OutboxRow(long sequenceNumber, String eventId, String topic, String key, String type,

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,8 @@ public class RetentionCleaner extends PollingLoop {
     }
 
     @Override
-    protected void round() {
+    protected Duration round() {
         purgeAll();
+        return pollInterval();
     }
 }

@@ -1,11 +1,13 @@
 package com.cpor.platform.timers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Deadlines stored in the service's own database. Scheduling joins the caller's transaction, so a timer
@@ -15,9 +17,12 @@ import java.util.Optional;
 public class DurableTimers {
 
     private final JdbcClient jdbc;
+    private final Consumer<Instant> scheduledAfterCommit;
 
-    public DurableTimers(JdbcClient jdbc) {
+    /** @param scheduledAfterCommit told each new timer's due time once it committed (wakes this instance's poller) */
+    public DurableTimers(JdbcClient jdbc, Consumer<Instant> scheduledAfterCommit) {
         this.jdbc = jdbc;
+        this.scheduledAfterCommit = scheduledAfterCommit;
     }
 
     /**
@@ -27,12 +32,20 @@ public class DurableTimers {
      */
     public void schedule(String timerId, String kind, String claimId, Instant dueAt, String payload) {
         requireTransaction();
-        jdbc.sql("""
+        boolean scheduled = jdbc.sql("""
                         INSERT INTO durable_timer (timer_id, kind, claim_id, due_at, payload)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (timer_id) DO NOTHING
                         """)
                 .params(timerId, kind, claimId, Timestamp.from(dueAt), payload)
-                .update();
+                .update() > 0;
+        if (scheduled) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduledAfterCommit.accept(dueAt);
+                }
+            });
+        }
     }
 
     /** Cancels a pending timer. @return true if one was pending */

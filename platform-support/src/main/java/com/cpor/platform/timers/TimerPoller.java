@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ import java.util.stream.IntStream;
  * each on its share of the claims; an instance only takes timers of kinds it has a handler for (a newer instance's
  * kinds wait for a newer instance during a rolling upgrade).
  * <p>
- * With several workers, one more thread (the scout, {@code timer-poller-0}) is the only one that polls: one query per
- * poll interval says which shares have due timers, and only those workers are woken to fire them. An idle instance
- * therefore costs one query (one commit) per poll interval, not one per worker; a busy worker keeps firing its share
- * batch after batch, as before.
+ * With several workers, one more thread (the scout, {@code timer-poller-0}) is the only one that polls, and only those
+ * workers whose share has due timers are woken to fire them; a busy worker keeps firing its share batch after batch.
+ * The scout (or the single worker) sleeps until the next timer is due, woken sooner when this instance schedules a
+ * sooner one, and at most the idle poll interval (timers other instances schedule are fired by their own pollers):
+ * an idle instance costs one query per idle poll interval, not several per second. While due timers wait (another
+ * poller holds their claim, or they back off) it looks again every poll interval.
  */
 public class TimerPoller extends PollingLoop {
 
@@ -59,12 +62,16 @@ public class TimerPoller extends PollingLoop {
     private final TimerSettings settings;
     private final TimerClock timerClock;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Timer lateness;
     /** Per share: the scout saw due timers there and woke its worker. */
     private final List<AtomicBoolean> dueSeen;
+    /** When the scout looks next (by {@link #clock}): a timer scheduled to fall due sooner wakes it. */
+    private volatile Instant nextLook = Instant.MAX;
 
+    /** @param clock the clock this instance schedules timers by, to tell whether a new one is due before the next look */
     public TimerPoller(JdbcClient jdbc, TransactionTemplate transactions, List<TimerHandler> handlers,
-                       TimerSettings settings, TimerClock timerClock, MeterRegistry meters) {
+                       TimerSettings settings, TimerClock timerClock, MeterRegistry meters, Clock clock) {
         super("timer-poller", settings.pollInterval(), settings.enabled() && !handlers.isEmpty(),
                 settings.workers() > 1 ? settings.workers() + 1 : 1);
         this.jdbc = jdbc;
@@ -73,6 +80,7 @@ public class TimerPoller extends PollingLoop {
         this.settings = settings;
         this.timerClock = timerClock;
         this.meters = meters;
+        this.clock = clock;
         this.dueSeen = IntStream.range(0, settings.workers()).mapToObj(share -> new AtomicBoolean()).toList();
         this.lateness = Timer.builder("cpor.timers.lateness").description("Firing time minus due time")
                 .publishPercentileHistogram().register(meters);
@@ -348,24 +356,104 @@ public class TimerPoller extends PollingLoop {
     }
 
     /**
+     * A timer this instance scheduled has committed: if it falls due before the scout's next look, the scout looks
+     * now (and then sleeps until it is due).
+     */
+    public void timerScheduled(Instant dueAt) {
+        if (dueAt.isBefore(nextLook)) {
+            wakeUp(0);
+        }
+    }
+
+    /**
      * One worker polls and fires everything. With several, the scout (thread 0) polls and wakes the worker of each
      * share with due timers; worker {@code i} (thread {@code i}) fires share {@code i - 1} when woken for it.
      */
     @Override
-    protected void round() {
+    protected Duration round() {
         int workers = settings.workers();
+        int thread = currentWorker();
+        if (thread > 0) {
+            if (dueSeen.get(thread - 1).getAndSet(false)) {
+                fireDue(thread - 1, workers);
+            }
+            return settings.idlePollInterval(); // the scout wakes this worker when its share has due timers
+        }
+        nextLook = Instant.MAX; // until this look has planned the next, any timer scheduled meanwhile wakes it again
+        Duration wait = look(workers);
+        nextLook = clock.instant().plus(wait);
+        return wait;
+    }
+
+    /** Fires (or has the workers fire) what is due now. @return how long to wait before the next look */
+    private Duration look(int workers) {
+        if (timerClock.override() != null) {
+            fireOrWakeWorkers(workers); // a test moves time by hand: no due time to sleep until
+            return pollInterval();
+        }
+        NextDue next = nextDue();
+        if (next.dueNow()) {
+            fireOrWakeWorkers(workers);
+            if (workers <= 1) {
+                next = nextDue(); // fired here, which took a while: from now (a scout's workers are still firing)
+            }
+        }
+        return next.wait(pollInterval(), settings.idlePollInterval());
+    }
+
+    private void fireOrWakeWorkers(int workers) {
         if (workers <= 1) {
             fireDue(0, 1);
             return;
         }
-        int thread = currentWorker();
-        if (thread == 0) {
-            for (int share : sharesWithDueTimers(workers)) {
-                dueSeen.get(share).set(true);
-                wakeUp(share + 1);
-            }
-        } else if (dueSeen.get(thread - 1).getAndSet(false)) {
-            fireDue(thread - 1, workers);
+        for (int share : sharesWithDueTimers(workers)) {
+            dueSeen.get(share).set(true);
+            wakeUp(share + 1);
+        }
+    }
+
+    /** When the earliest pending timer of a kind this instance handles is due, and the earliest not due yet. */
+    private NextDue nextDue() {
+        if (handlers.isEmpty()) {
+            return new NextDue(Optional.empty(), Optional.empty());
+        }
+        // rounded up to whole milliseconds, so a timer a fraction of one away is not taken for due; each minimum is
+        // the first entry of the partial index on pending due times
+        return jdbc.sql("""
+                        WITH look AS (SELECT clock_timestamp() AS now)
+                        SELECT ceil(extract(epoch FROM (SELECT min(due_at) FROM durable_timer
+                                   WHERE state = 'PENDING' AND kind IN (:kinds)) - now) * 1000)::bigint,
+                               ceil(extract(epoch FROM (SELECT min(due_at) FROM durable_timer
+                                   WHERE state = 'PENDING' AND kind IN (:kinds) AND due_at > now) - now) * 1000)::bigint
+                        FROM look
+                        """)
+                .param("kinds", handlers.keySet())
+                .query((rs, row) -> new NextDue(millis(rs.getObject(1, Long.class)), millis(rs.getObject(2, Long.class))))
+                .single();
+    }
+
+    private static Optional<Duration> millis(Long millis) {
+        return Optional.ofNullable(millis).map(Duration::ofMillis);
+    }
+
+    /**
+     * @param first       until the earliest pending timer is due (zero or less: due now); empty if none is pending
+     * @param firstFuture until the earliest pending timer not due yet is due; empty if there is none
+     */
+    private record NextDue(Optional<Duration> first, Optional<Duration> firstFuture) {
+
+        boolean dueNow() {
+            return first.isPresent() && !first.get().isPositive();
+        }
+
+        /**
+         * Until the next timer is due, at most the idle poll interval. While due timers wait (held by another poller
+         * or instance, or being fired by the workers) at most the poll interval.
+         */
+        Duration wait(Duration pollInterval, Duration idlePollInterval) {
+            Duration longest = dueNow() && pollInterval.compareTo(idlePollInterval) < 0 ? pollInterval
+                    : idlePollInterval;
+            return (dueNow() ? firstFuture : first).filter(untilDue -> untilDue.compareTo(longest) < 0).orElse(longest);
         }
     }
 

@@ -3,6 +3,7 @@ package com.cpor.platform.background;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,9 @@ class PollingLoopTest {
         }
 
         @Override
-        protected void round() {
+        protected Duration round() {
             rounds.incrementAndGet(currentWorker());
+            return pollInterval();
         }
     }
 
@@ -54,6 +56,42 @@ class PollingLoopTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> loop.rounds.get(0) == 2 && loop.rounds.get(1) == 2
                     && loop.rounds.get(2) == 2);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void a_round_that_names_its_next_wait_runs_again_after_it_without_a_wake_up_or_the_poll_interval() {
+        AtomicInteger rounds = new AtomicInteger();
+        PollingLoop loop = new PollingLoop("timed", Duration.ofHours(1), true) {
+            @Override
+            protected Duration round() {
+                rounds.incrementAndGet();
+                return Duration.ofMillis(20); // e.g. the next due time of the work
+            }
+        };
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() >= 3);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void a_failed_round_is_tried_again_after_the_poll_interval() {
+        AtomicInteger rounds = new AtomicInteger();
+        PollingLoop loop = new PollingLoop("failing", Duration.ofMillis(20), true) {
+            @Override
+            protected Duration round() {
+                rounds.incrementAndGet();
+                throw new IllegalStateException("database away");
+            }
+        };
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() >= 3);
         } finally {
             loop.stop();
         }

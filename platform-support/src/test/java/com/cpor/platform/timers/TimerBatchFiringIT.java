@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class TimerBatchFiringIT {
 
     private TimerPoller poller(TimerHandler handler) {
         return new TimerPoller(jdbc, transactions, List.of(handler), properties.timers(), TimerClock.DATABASE,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     /** Timer {@code i} of the list belongs to claim {@code owners[i]}, id {@code <claim>:<i>}, due in list order. */

@@ -56,8 +56,8 @@ class TimerDatabaseClockIT {
             }
         };
         // this instance: its java.time.Clock (what it schedules and stamps with) runs an hour ahead
-        TimerPoller instance = new TimerPoller(jdbc, transactions, List.of(handler), properties.timers(), TimerClock.DATABASE,
-                new SimpleMeterRegistry());
+        TimerPoller instance = new TimerPoller(jdbc, transactions, List.of(handler), properties.timers(),
+                TimerClock.DATABASE, new SimpleMeterRegistry(), hourAhead);
         Instant databaseNow = jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single().toInstant();
         String claimId = "c-" + UUID.randomUUID();
         transactions.executeWithoutResult(status -> {

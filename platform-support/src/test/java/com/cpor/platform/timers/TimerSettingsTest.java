@@ -31,6 +31,6 @@ class TimerSettingsTest {
     }
 
     private static TimerSettings settings(int batchSize, int workers) {
-        return new TimerSettings(true, Duration.ofMillis(500), batchSize, 10, Duration.ofSeconds(30), workers);
+        return new TimerSettings(true, Duration.ofMillis(500), Duration.ofSeconds(10), batchSize, 10, Duration.ofSeconds(30), workers);
     }
 }

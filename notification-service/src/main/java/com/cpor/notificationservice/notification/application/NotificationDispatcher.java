@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Delivers pending notifications, one per transaction: lock the row (FOR UPDATE SKIP LOCKED, so parallel
@@ -71,24 +72,46 @@ public class NotificationDispatcher {
 
     /**
      * Sends everything due now over one mail connection (opened only if something is due). Safe to call from
-     * several threads at once. @return how many notifications were attempted
+     * several threads at once.
+     *
+     * @return how many notifications were attempted, and when the next pending one falls due
      */
-    public int dispatchDue() {
+    public Dispatched dispatchDue() {
         int attempted = 0;
         try (MailGateway.Connection connection = mail.connect()) {
-            while (Boolean.TRUE.equals(transactions.execute(status -> dispatchNext(connection)))) {
+            while (true) {
+                Look look = transactions.execute(status -> dispatchNext(connection));
+                if (!look.attempted()) {
+                    return new Dispatched(attempted, look.nextDueAt());
+                }
                 attempted++;
             }
         }
-        return attempted;
     }
 
-    private boolean dispatchNext(MailGateway.Connection connection) {
+    /** Attempts the next due notification, if there is one. */
+    private Look dispatchNext(MailGateway.Connection connection) {
+        Optional<Notification> next = store.lockNextPending();
         Instant now = clock.instant();
-        return store.lockNextDue(now).map(notification -> {
-            attempt(notification, now, connection);
-            return true;
-        }).orElse(false);
+        if (next.isEmpty() || next.get().nextAttemptAt().isAfter(now)) {
+            return new Look(false, next.map(Notification::nextAttemptAt));
+        }
+        attempt(next.get(), now, connection);
+        return Look.ATTEMPTED;
+    }
+
+    /** One look for due mail: it attempted one, or found none due and when the next falls due (empty: none). */
+    private record Look(boolean attempted, Optional<Instant> nextDueAt) {
+        static final Look ATTEMPTED = new Look(true, Optional.empty());
+    }
+
+    /**
+     * What one call of {@link #dispatchDue()} did.
+     *
+     * @param attempted how many notifications it attempted (sent, or failed and rescheduled or parked)
+     * @param nextDueAt when the first pending notification no other sender holds falls due; empty if none is pending
+     */
+    public record Dispatched(int attempted, Optional<Instant> nextDueAt) {
     }
 
     private void attempt(Notification notification, Instant now, MailGateway.Connection connection) {

@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * Turns consumed events into PENDING notifications. Runs inside the inbox transaction: the event id, the
  * remembered claim facts and the pending rows commit together, so a redelivered event adds nothing.
- * Nothing is sent here; {@link NotificationDispatcher} delivers the rows, woken by {@code mailQueued} once they
+ * Nothing is sent here; {@link NotificationDispatcher} delivers the rows, woken by the {@link MailQueue} once they
  * commit (its poll is the fallback).
  */
 public class NotificationIntake {
@@ -41,11 +41,11 @@ public class NotificationIntake {
     private final NotificationStore store;
     private final Clock clock;
     private final DeliveryReports reports;
-    private final Runnable mailQueued;
+    private final MailQueue mailQueue;
 
-    /** @param mailQueued told of each new row inside its transaction (it acts after the commit) */
+    /** @param mailQueue told of each new row inside its transaction (it acts after the commit) */
     public NotificationIntake(Inbox inbox, ClaimDirectory directory, NoticePlanner planner, NoticeRenderer renderer,
-                              NotificationStore store, Clock clock, DeliveryReports reports, Runnable mailQueued) {
+                              NotificationStore store, Clock clock, DeliveryReports reports, MailQueue mailQueue) {
         this.inbox = inbox;
         this.directory = directory;
         this.planner = planner;
@@ -53,7 +53,7 @@ public class NotificationIntake {
         this.store = store;
         this.clock = clock;
         this.reports = reports;
-        this.mailQueued = mailQueued;
+        this.mailQueue = mailQueue;
     }
 
     public void accept(CporEvent event) {
@@ -82,7 +82,7 @@ public class NotificationIntake {
                     notice.template(), notice.recipient().email(), notice.recipient().name(),
                     mail.locale().toLanguageTag(), mail.subject(), mail.textBody(), mail.htmlBody(), notice.secretLink(),
                     clock.instant()))) {
-                mailQueued.run();
+                mailQueue.mailQueued();
             }
         }
     }

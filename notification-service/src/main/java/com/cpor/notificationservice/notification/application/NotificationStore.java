@@ -15,10 +15,11 @@ public interface NotificationStore {
     boolean addIfAbsent(Notification notification);
 
     /**
-     * Locks the next due pending notification for the caller's transaction; other senders skip it
-     * (FOR UPDATE SKIP LOCKED), so each attempt is made by one instance only.
+     * Locks the pending notification due first that no other sender holds, due yet or not, for the caller's
+     * transaction; other senders skip it (FOR UPDATE SKIP LOCKED), so each attempt is made by one instance only.
+     * The caller sends it if it is due, else learns when the next one is.
      */
-    Optional<Notification> lockNextDue(Instant now);
+    Optional<Notification> lockNextPending();
 
     void markSent(UUID id, int attempts, Instant sentAt);
 

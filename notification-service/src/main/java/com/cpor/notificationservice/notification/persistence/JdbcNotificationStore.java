@@ -54,11 +54,11 @@ class JdbcNotificationStore implements NotificationStore {
     }
 
     @Override
-    public Optional<Notification> lockNextDue(Instant now) {
+    public Optional<Notification> lockNextPending() {
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?
+                         FROM notification WHERE status = 'PENDING'
                         ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param(timestamp(now)).query(ROW).optional();
+                .query(ROW).optional();
     }
 
     @Override

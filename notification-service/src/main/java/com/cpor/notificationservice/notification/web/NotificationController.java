@@ -1,5 +1,6 @@
 package com.cpor.notificationservice.notification.web;
 
+import com.cpor.notificationservice.notification.application.MailQueue;
 import com.cpor.notificationservice.notification.application.NotificationStore;
 import com.cpor.notificationservice.notification.domain.Notification;
 import com.cpor.notificationservice.notification.domain.NotificationStatus;
@@ -35,10 +36,12 @@ class NotificationController {
     static final int MAX_PAGE = 10_000;
 
     private final NotificationStore store;
+    private final MailQueue mailQueue;
     private final Clock clock;
 
-    NotificationController(NotificationStore store, Clock clock) {
+    NotificationController(NotificationStore store, MailQueue mailQueue, Clock clock) {
         this.store = store;
+        this.mailQueue = mailQueue;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ class NotificationController {
             throw new InvalidStateProblem("Only FAILED notifications can be replayed; this one is "
                     + notification.status(), notification.status().name(), List.of());
         }
+        mailQueue.mailQueued();
         return NotificationView.of(find(id));
     }
 
