@@ -270,8 +270,10 @@ class NotificationDispatcherTest {
         Instant retryAt = store.get(mail.id()).nextAttemptAt();
         // polls once an hour: only the retry's due time can start the round that sends it
         DispatchLoop loop = new DispatchLoop(quickRetries, clock, Duration.ofHours(1), Duration.ofHours(1), true, 1);
+        int looksBefore = store.looks.get();
         loop.start();
         try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.looks.get() > looksBefore); // found it not due
             clock.advance(Duration.between(clock.instant(), retryAt));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> store.get(mail.id()).status() == NotificationStatus.SENT);
@@ -362,6 +364,7 @@ class NotificationDispatcherTest {
     private static final class InMemoryStore implements NotificationStore {
         final Map<UUID, Notification> rows = new LinkedHashMap<>();
         final Map<UUID, Thread> locks = new HashMap<>();
+        final AtomicInteger looks = new AtomicInteger();
         boolean crashOnNextSentMark;
 
         synchronized void transactionEnded() {
@@ -384,6 +387,7 @@ class NotificationDispatcherTest {
 
         @Override
         public synchronized Optional<Notification> lockNextPending() {
+            looks.incrementAndGet();
             Optional<Notification> next = rows.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
                     .filter(n -> locks.getOrDefault(n.id(), Thread.currentThread()) == Thread.currentThread())
                     .min(Comparator.comparing(Notification::nextAttemptAt));
