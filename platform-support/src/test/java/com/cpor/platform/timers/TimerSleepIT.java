@@ -64,7 +64,8 @@ class TimerSleepIT {
             schedule(timers, "second", kind, now.plusMillis(1600));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> fired.size() == 2);
-            assertThat(fired).containsExactly("first", "second");
+            // claims of different shares may fire on different workers: only the first test's order is certain
+            assertThat(fired).containsExactlyInAnyOrder("first", "second");
         } finally {
             poller.stop();
         }
