@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -157,34 +159,72 @@ class ConsentWindowLifecycleIT {
     }
 
     @Test
-    void windows_ending_together_elapse_once_each_and_an_unreadable_one_holds_none_back_and_elapses_once_repaired() {
-        List<String> claimIds = IntStream.range(0, 6).mapToObj(i -> newClaimId()).toList();
+    void windows_ending_together_elapse_once_each_even_with_an_unreadable_claim_snapshot_and_a_closed_one_stays_closed() {
+        List<String> claimIds = IntStream.range(0, 5).mapToObj(i -> newClaimId()).toList();
         Instant deliveredAt = clock.instant();
         claimIds.forEach(claimId -> openDelivered(probe, claimId, deliveredAt, "en-US"));
         await().atMost(Duration.ofSeconds(30)).until(() -> claimIds.stream().allMatch(id -> notice(id).equals("DELIVERED")));
-        String unreadable = claimIds.get(2);
-        String snapshot = jdbc.sql("SELECT claim_snapshot FROM consent_window WHERE claim_id = ?").param(unreadable)
-                .query(String.class).single();
+        // closing a window needs nothing of its claim, so a snapshot nobody can read no longer holds it open
+        String unreadable = claimIds.get(1);
         jdbc.sql("UPDATE consent_window SET claim_snapshot = 'not a claim' WHERE claim_id = ?").param(unreadable).update();
+        // closed while its timer still runs: only the window's own rule keeps the timer from elapsing it
+        String closed = claimIds.get(3);
+        Instant closedAt = deliveredAt.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        jdbc.sql("UPDATE consent_window SET status = 'CLOSED', closed_at = ? WHERE claim_id = ?")
+                .params(Timestamp.from(closedAt), closed).update();
 
         clock.advance(Duration.ofDays(8));
         poller.fireDueTimers(); // one pass over every share: the windows fire as one batch (unless a live worker is first)
 
-        claimIds.stream().filter(claimId -> !claimId.equals(unreadable))
-                .forEach(claimId -> awaitEvent(probe, "consent.window-elapsed", claimId));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                        "SELECT attempts FROM durable_timer WHERE claim_id = ? AND state = 'PENDING'").param(unreadable)
-                .query(Integer.class).optional().orElse(0) >= 1);
-        assertThat(windows(unreadable, "OPEN")).isEqualTo(1);
-
-        jdbc.sql("UPDATE consent_window SET claim_snapshot = ? WHERE claim_id = ?").params(snapshot, unreadable).update();
-        clock.advance(Duration.ofMinutes(1)); // past the retry back-off
-        awaitEvent(probe, "consent.window-elapsed", unreadable);
-        for (String claimId : claimIds) {
+        List<String> elapsing = claimIds.stream().filter(claimId -> !claimId.equals(closed)).toList();
+        elapsing.forEach(claimId -> awaitEvent(probe, "consent.window-elapsed", claimId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT state FROM durable_timer WHERE claim_id = ?")
+                .param(closed).query(String.class).single().equals("FIRED"));
+        for (String claimId : elapsing) {
             assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
             assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
             assertThat(jdbc.sql("SELECT closed_at IS NOT NULL FROM consent_window WHERE claim_id = ?").param(claimId)
                     .query(Boolean.class).single()).isTrue();
+        }
+        assertThat(countEvents(probe, "consent.window-elapsed", closed)).isZero();
+        assertThat(windows(closed, "CLOSED")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT closed_at FROM consent_window WHERE claim_id = ?").param(closed)
+                .query(Timestamp.class).single().toInstant()).isEqualTo(closedAt);
+    }
+
+    @Test
+    void a_window_whose_closing_fails_holds_none_back_and_elapses_once_repaired() {
+        List<String> claimIds = IntStream.range(0, 4).mapToObj(i -> newClaimId()).toList();
+        Instant deliveredAt = clock.instant();
+        claimIds.forEach(claimId -> openDelivered(probe, claimId, deliveredAt, "en-US"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimIds.stream().allMatch(id -> notice(id).equals("DELIVERED")));
+        String failing = claimIds.get(2);
+        // a trigger refusing to update this one window stands in for any failure of its closing
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION test_refuse_window_update() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'the test refuses to close this window'; END $$
+                """).update();
+        jdbc.sql("CREATE TRIGGER test_refuse_window_update BEFORE UPDATE ON consent_window FOR EACH ROW WHEN (OLD.claim_id = '"
+                + failing + "') EXECUTE FUNCTION test_refuse_window_update()").update();
+        try {
+            clock.advance(Duration.ofDays(8));
+            poller.fireDueTimers();
+
+            claimIds.stream().filter(claimId -> !claimId.equals(failing))
+                    .forEach(claimId -> awaitEvent(probe, "consent.window-elapsed", claimId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                            "SELECT attempts FROM durable_timer WHERE claim_id = ? AND state = 'PENDING'").param(failing)
+                    .query(Integer.class).optional().orElse(0) >= 1);
+            assertThat(windows(failing, "OPEN")).isEqualTo(1);
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS test_refuse_window_update ON consent_window").update();
+        }
+
+        clock.advance(Duration.ofMinutes(1)); // past the retry back-off
+        awaitEvent(probe, "consent.window-elapsed", failing);
+        for (String claimId : claimIds) {
+            assertThat(countEvents(probe, "consent.window-elapsed", claimId)).isEqualTo(1);
+            assertThat(windows(claimId, "ELAPSED")).isEqualTo(1);
         }
     }
 

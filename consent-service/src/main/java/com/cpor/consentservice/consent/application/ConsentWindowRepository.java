@@ -1,6 +1,7 @@
 package com.cpor.consentservice.consent.application;
 
 import com.cpor.consentservice.consent.domain.ConsentWindow;
+import com.cpor.consentservice.consent.domain.EndingWindow;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,8 @@ public interface ConsentWindowRepository {
     /** Saves status, end, notice state, closing time and declination. */
     void update(ConsentWindow window);
 
-    /** {@link #update} for several windows, in one statement. */
-    void updateAll(List<ConsentWindow> windows);
+    /** Saves the status and closing time of windows their timers closed, in one statement. */
+    void updateEnded(List<EndingWindow> windows);
 
     Optional<ConsentWindow> findOpenByClaimForUpdate(String claimId);
 
@@ -25,8 +26,11 @@ public interface ConsentWindowRepository {
 
     Optional<ConsentWindow> findForUpdate(String consentId);
 
-    /** The windows of those ids that exist, locked in one statement (in id order). */
-    List<ConsentWindow> findAllForUpdate(List<String> consentIds);
+    /**
+     * The windows of those ids that exist, as their timers close them (without their claim snapshots), locked in one
+     * statement (in id order).
+     */
+    List<EndingWindow> findEndingForUpdate(List<String> consentIds);
 
     /** The window whose customer notice the given {@code consent.requested} event asked for. */
     Optional<ConsentWindow> findByRequestEventForUpdate(UUID requestEventId);

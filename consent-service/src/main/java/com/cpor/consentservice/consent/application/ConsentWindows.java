@@ -4,6 +4,7 @@ import com.cpor.consentservice.consent.domain.ConsentLinkTokens;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.consentservice.consent.domain.ConsentWindowNotOpenException;
 import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.consentservice.consent.domain.EndingWindow;
 import com.cpor.events.Actor;
 import com.cpor.events.ClaimStatus;
 import com.cpor.events.claims.ClaimStatusChanged;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -183,16 +185,18 @@ public class ConsentWindows {
 
     /**
      * The timers of several windows fired at once (inside their batch's firing transaction): the windows are loaded,
-     * closed and their events recorded in a few statements, whatever their number; events in the given order.
+     * closed and their events recorded in a few statements, whatever their number; events in the given order. Only
+     * what closing needs is loaded, never the claim snapshot ({@link EndingWindow}).
      */
     @Transactional
     public void elapseAll(List<String> consentIds) {
         Instant now = clock.instant();
-        Map<String, ConsentWindow> locked = windows.findAllForUpdate(consentIds).stream()
-                .collect(Collectors.toMap(ConsentWindow::consentId, Function.identity()));
-        List<ConsentWindow> elapsed = consentIds.stream().map(locked::get)
-                .filter(window -> window != null && window.elapse(now)).toList();
-        windows.updateAll(elapsed);
+        Map<String, EndingWindow> locked = windows.findEndingForUpdate(consentIds).stream()
+                .collect(Collectors.toMap(EndingWindow::consentId, Function.identity()));
+        // distinct: the window records are immutable, so a repeated id must not elapse twice
+        List<EndingWindow> elapsed = consentIds.stream().distinct().map(locked::get).filter(Objects::nonNull)
+                .flatMap(window -> window.elapse(now).stream()).toList();
+        windows.updateEnded(elapsed);
         outbox.appendAll(elapsed.stream().map(window -> new ConsentWindowElapsed(UUID.randomUUID(), now,
                 window.claimId(), window.consentId(), window.windowEndsAt())).toList());
         elapsed.forEach(window ->

@@ -135,12 +135,16 @@ public final class ConsentWindow {
 
     /** The timer fired. @return true if the window was open, had started, and has now elapsed */
     public boolean elapse(Instant now) {
-        if (status != ConsentStatus.OPEN || !started()) {
-            return false;
-        }
-        status = ConsentStatus.ELAPSED;
-        closedAt = now;
-        return true;
+        return ending().elapse(now).map(elapsed -> {
+            status = elapsed.status();
+            closedAt = elapsed.closedAt();
+            return true;
+        }).orElse(false);
+    }
+
+    /** This window as its timer sees it (the timer's rule is {@link EndingWindow#elapse}). */
+    public EndingWindow ending() {
+        return new EndingWindow(consentId, claimId, status, notice, windowEndsAt, closedAt);
     }
 
     /** The claim left APPROVED for another reason. @return true if the window was open and is now closed */

@@ -4,6 +4,7 @@ import com.cpor.consentservice.consent.application.ConsentWindowRepository;
 import com.cpor.consentservice.consent.domain.ConsentStatus;
 import com.cpor.consentservice.consent.domain.ConsentWindow;
 import com.cpor.consentservice.consent.domain.Declination;
+import com.cpor.consentservice.consent.domain.EndingWindow;
 import com.cpor.consentservice.consent.domain.NoticeState;
 import com.cpor.events.ClaimSnapshot;
 import com.cpor.platform.messaging.EventJson;
@@ -56,37 +57,36 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
 
     @Override
     public void update(ConsentWindow window) {
-        updateAll(List.of(window));
+        Declination declination = window.declination();
+        jdbc.sql("""
+                        UPDATE consent_window SET status = ?, closed_at = ?, window_ends_at = ?, notice_status = ?,
+                               notice_delivered_at = ?, declined_at = ?, declined_by_name = ?, declined_by_email = ?,
+                               declined_from_ip = ?, declined_user_agent = ?
+                        WHERE consent_id = ?
+                        """)
+                .params(window.status().name(), timestamp(window.closedAt()), timestamp(window.windowEndsAt()),
+                        window.notice().name(), timestamp(window.noticeDeliveredAt()),
+                        declination == null ? null : timestamp(declination.at()),
+                        declination == null ? null : declination.recipientName(),
+                        declination == null ? null : declination.recipientEmail(),
+                        declination == null ? null : declination.ipAddress(),
+                        declination == null ? null : truncate(declination.userAgent()), window.consentId())
+                .update();
     }
 
     @Override
-    public void updateAll(List<ConsentWindow> windows) {
+    public void updateEnded(List<EndingWindow> windows) {
         if (windows.isEmpty()) {
             return;
         }
-        List<Object> values = new ArrayList<>(windows.size() * 11);
-        for (ConsentWindow window : windows) {
-            Declination declination = window.declination();
-            values.addAll(Arrays.asList(window.consentId(), window.status().name(), timestamp(window.closedAt()),
-                    timestamp(window.windowEndsAt()), window.notice().name(), timestamp(window.noticeDeliveredAt()),
-                    declination == null ? null : timestamp(declination.at()),
-                    declination == null ? null : declination.recipientName(),
-                    declination == null ? null : declination.recipientEmail(),
-                    declination == null ? null : declination.ipAddress(),
-                    declination == null ? null : truncate(declination.userAgent())));
+        List<Object> values = new ArrayList<>(windows.size() * 3);
+        for (EndingWindow window : windows) {
+            values.addAll(Arrays.asList(window.consentId(), window.status().name(), timestamp(window.closedAt())));
         }
-        String row = "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz), CAST(? AS timestamptz), "
-                + "CAST(? AS varchar), CAST(? AS timestamptz), CAST(? AS timestamptz), CAST(? AS varchar), "
-                + "CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar))";
+        String row = "(CAST(? AS varchar), CAST(? AS varchar), CAST(? AS timestamptz))";
         jdbc.sql("""
-                        UPDATE consent_window w SET status = v.status, closed_at = v.closed_at,
-                               window_ends_at = v.window_ends_at, notice_status = v.notice_status,
-                               notice_delivered_at = v.notice_delivered_at, declined_at = v.declined_at,
-                               declined_by_name = v.declined_by_name, declined_by_email = v.declined_by_email,
-                               declined_from_ip = v.declined_from_ip, declined_user_agent = v.declined_user_agent
-                        FROM (VALUES %s) AS v(consent_id, status, closed_at, window_ends_at, notice_status,
-                                              notice_delivered_at, declined_at, declined_by_name, declined_by_email,
-                                              declined_from_ip, declined_user_agent)
+                        UPDATE consent_window w SET status = v.status, closed_at = v.closed_at
+                        FROM (VALUES %s) AS v(consent_id, status, closed_at)
                         WHERE w.consent_id = v.consent_id
                         """.formatted(String.join(", ", Collections.nCopies(windows.size(), row))))
                 .params(values)
@@ -117,13 +117,21 @@ class JdbcConsentWindowRepository implements ConsentWindowRepository {
                 .param(consentId).query(rows).optional();
     }
 
+    /** Not the claim snapshot: closing a window never needs it, and parsing it was a timer storm's hottest code (JFR). */
     @Override
-    public List<ConsentWindow> findAllForUpdate(List<String> consentIds) {
+    public List<EndingWindow> findEndingForUpdate(List<String> consentIds) {
         if (consentIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM consent_window WHERE consent_id IN (:ids) ORDER BY consent_id FOR UPDATE")
-                .param("ids", consentIds).query(rows).list();
+        return jdbc.sql("""
+                        SELECT consent_id, claim_id, status, notice_status, window_ends_at, closed_at
+                        FROM consent_window WHERE consent_id IN (:ids) ORDER BY consent_id FOR UPDATE
+                        """)
+                .param("ids", consentIds)
+                .query((rs, row) -> new EndingWindow(rs.getString("consent_id"), rs.getString("claim_id"),
+                        ConsentStatus.valueOf(rs.getString("status")), NoticeState.valueOf(rs.getString("notice_status")),
+                        instant(rs, "window_ends_at"), instant(rs, "closed_at")))
+                .list();
     }
 
     @Override

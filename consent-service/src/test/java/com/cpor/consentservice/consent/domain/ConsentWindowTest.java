@@ -174,6 +174,28 @@ class ConsentWindowTest {
         assertThat(closed.status()).isEqualTo(ConsentStatus.CLOSED);
     }
 
+    @Test
+    void the_timer_elapses_the_window_without_its_claim_only_if_open_and_started_and_keeps_its_end() {
+        ConsentWindow window = window("en-US");
+        EndingWindow ending = window.ending();
+
+        assertThat(ending.elapse(ENDS.plusSeconds(1))).contains(new EndingWindow(window.consentId(), "c-1",
+                ConsentStatus.ELAPSED, NoticeState.DELIVERED, ENDS, ENDS.plusSeconds(1)));
+        assertThat(ending.elapse(ENDS).orElseThrow().elapse(ENDS.plusSeconds(2))).isEmpty();
+        assertThat(window.status()).as("the aggregate is not changed by its view").isEqualTo(ConsentStatus.OPEN);
+
+        ConsentWindow declined = window("en-US");
+        declined.decline(OPENED, null, null);
+        assertThat(declined.ending().elapse(ENDS)).isEmpty();
+        ConsentWindow withdrawn = window("en-US");
+        withdrawn.close(OPENED.plusSeconds(5));
+        assertThat(withdrawn.ending().elapse(ENDS)).isEmpty();
+        assertThat(held("en-US").ending().elapse(ENDS.plus(Duration.ofDays(30)))).isEmpty();
+        ConsentWindow failed = held("en-US");
+        failed.noticeFailed();
+        assertThat(failed.ending().elapse(ENDS.plus(Duration.ofDays(30)))).isEmpty();
+    }
+
     /** A window whose notice was delivered when it opened. */
     private static ConsentWindow window(String locale) {
         ConsentWindow window = held(locale);
