@@ -166,7 +166,7 @@ public final class BenchmarkRun {
         }
         platform = Platform.start(new Platform.Settings(home, null, ports, Map.of(
                 "*", Map.of("cpor.security.rate-limit.enabled", "false"),
-                "consent-service", Map.of("cpor.consent.policy.window", CONSENT_WINDOW))));
+                "consent-service", consentSettings())));
         double whole = (System.nanoTime() - t0) / 1e9;
         watchers.forEach(BenchmarkRun::join);
         report.line("The four services start in parallel (as `Platform` does) after PostgreSQL and Kafka. "
@@ -646,6 +646,13 @@ public final class BenchmarkRun {
         report.line("| %s | %d | %.0f | %.0f | %.0f |", stage, p.count(), p.p50(), p.p99(), p.max());
     }
 
+    /** The short consent window, and {@code -Dbenchmark.timer-workers} (above 0) as consent-service's timer pollers. */
+    private static Map<String, String> consentSettings() {
+        int workers = Integer.getInteger("benchmark.timer-workers", 0);
+        return workers > 0 ? Map.of("cpor.consent.policy.window", CONSENT_WINDOW, "cpor.timers.workers", String.valueOf(workers))
+                : Map.of("cpor.consent.policy.window", CONSENT_WINDOW);
+    }
+
     // ---------------------------------------------------------------- timers
 
     private void timerStorm() throws Exception {
@@ -662,6 +669,9 @@ public final class BenchmarkRun {
         String consentUrl = platform.service("consent-service").baseUrl() + "/api/v1/consents/" + someClaim;
         String claimUrl = platform.service("claim-service").baseUrl() + "/api/v1/claims/" + someClaim;
         Recorder apiLatency = new Recorder(Duration.ofMinutes(2).toNanos() / 1000, 3);
+        // the same reads per service, to tell which service's reads the storm slows
+        Recorder consentReads = new Recorder(Duration.ofMinutes(2).toNanos() / 1000, 3);
+        Recorder claimReads = new Recorder(Duration.ofMinutes(2).toNanos() / 1000, 3);
         ConcurrentLinkedQueue<double[]> apiSamples = new ConcurrentLinkedQueue<>();
         ConcurrentHashMap<Integer, Long> apiStatuses = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
@@ -676,6 +686,7 @@ public final class BenchmarkRun {
                     ApiResponse response = consent ? staff.get(consentUrl) : partner.get(claimUrl);
                     long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
                     apiLatency.recordValue(Math.min(micros, Duration.ofMinutes(2).toNanos() / 1000));
+                    (consent ? consentReads : claimReads).recordValue(Math.min(micros, Duration.ofMinutes(2).toNanos() / 1000));
                     apiSamples.add(new double[] {(intended - apiStart) / 1e9, micros / 1000.0});
                     apiStatuses.merge(response.status(), 1L, Long::sum);
                 }));
@@ -695,12 +706,16 @@ public final class BenchmarkRun {
         Instant stormDeadline = dueAt.plus(plan.stormBudget());
         sleep(Duration.between(Instant.now(), dueAt));
         apiLatency.getIntervalHistogram();
+        consentReads.getIntervalHistogram();
+        claimReads.getIntervalHistogram();
         Map<String, Double> cpuAtDue = cpu.now();
         long dueNanos = System.nanoTime();
         while (Instant.now().isBefore(stormDeadline) && storm.stillPending(dueAt) > 0) {
             sleep(Duration.ofMillis(500));
         }
         Histogram apiDuring = apiLatency.getIntervalHistogram();
+        Intake.Percentiles consentDuring = Intake.Percentiles.of(consentReads.getIntervalHistogram());
+        Intake.Percentiles claimDuring = Intake.Percentiles.of(claimReads.getIntervalHistogram());
         Map<String, Double> stormCores = CpuMeter.coresBetween(cpuAtDue, cpu.now(), (System.nanoTime() - dueNanos) / 1e9);
         List<String> profile = profiler == null ? List.of() : profiler.stopAndSummarise(15);
         double stormSeconds = (System.nanoTime() - stormStart) / 1e9 - ahead.toSeconds();
@@ -721,9 +736,11 @@ public final class BenchmarkRun {
                 + "`INSERT … SELECT generate_series` in chunks of 100,000, in %.0f s (%,.0f rows/s), then `ANALYZE`.",
                 stored.pending(), stored.seconds(), stored.pending() / stored.seconds());
         report.line("- Made due at once: **%,d** timers moved (one UPDATE) to a single instant %d s ahead; consent-service's "
-                + "own timer pollers (`cpor.timers.*` defaults: 4 workers, batches of up to 200 timers, one transaction per batch, "
+                + "own timer pollers (`cpor.timers.*`: %s workers, batches of up to 200 timers, one transaction per batch, "
                 + "the windows closed and their events recorded set-based) fire them: window ELAPSED + "
-                + "`ConsentWindowElapsed` in the outbox, per timer.", due, ahead.toSeconds());
+                + "`ConsentWindowElapsed` in the outbox, per timer.", due, ahead.toSeconds(),
+                Integer.getInteger("benchmark.timer-workers", 0) > 0 ? Integer.getInteger("benchmark.timer-workers")
+                        : "4 (the default)");
         report.line("- Fired: **%,d of %,d** within %.0f s (budget %d s); **%,.0f firings/s** (fired ÷ time from the due "
                 + "instant to the last firing).", result.fired(), due, Math.min(stormSeconds, plan.stormBudget().toSeconds()),
                 plan.stormBudget().toSeconds(), result.firingsPerSecond());
@@ -735,8 +752,10 @@ public final class BenchmarkRun {
         report.line("- API latency, 20 reads/s alternating `GET /api/v1/consents/{claimId}` (consent-service, staff) and "
                 + "`GET /api/v1/claims/{id}` (claim-service), constant rate, from the intended start: before the storm "
                 + "p50 %.1f / p99 %.1f ms (n = %d); **during the storm p50 %.1f / p99 %.1f / p99.9 %.1f ms** (n = %d). "
-                + "HTTP statuses: %s.", before.p50(), before.p99(), before.count(), during.p50(), during.p99(),
-                during.p999(), during.count(), apiStatuses);
+                + "HTTP statuses: %s. During the storm per service, p50 / p99: consent-service %.1f / %.1f ms, "
+                + "claim-service %.1f / %.1f ms.", before.p50(), before.p99(), before.count(), during.p50(), during.p99(),
+                during.p999(), during.count(), apiStatuses, consentDuring.p50(), consentDuring.p99(), claimDuring.p50(),
+                claimDuring.p99());
         report.line("- Downstream, claim-service receives a `consent.window-elapsed` for each synthetic claim it does "
                 + "not know and dead-letters it as a poison event, so the storm also loads claim-service and the DLT.");
         report.line("- CPU cores busy from the due instant until the last firing: %s (the machine has %d).",

@@ -199,8 +199,16 @@ public class ConsentWindows {
         windows.updateEnded(elapsed);
         outbox.appendAll(elapsed.stream().map(window -> new ConsentWindowElapsed(UUID.randomUUID(), now,
                 window.claimId(), window.consentId(), window.windowEndsAt())).toList());
-        elapsed.forEach(window ->
-                log.info("Consent window {} of claim {} elapsed", window.consentId(), window.claimId()));
+        // an info line per batch, not per window: in a storm of 100,000 windows the lines per window were a third of
+        // the batches' CPU samples (JFR); each window's end stays recorded in its row, its timer row and its event
+        if (!elapsed.isEmpty()) {
+            log.info("{} consent window(s) elapsed, the first {} of claim {}", elapsed.size(),
+                    elapsed.getFirst().consentId(), elapsed.getFirst().claimId());
+        }
+        if (log.isDebugEnabled()) {
+            elapsed.forEach(window ->
+                    log.debug("Consent window {} of claim {} elapsed", window.consentId(), window.claimId()));
+        }
     }
 
     /** What a link shows. Read only: mail scanners open links, so looking must never change anything. */
