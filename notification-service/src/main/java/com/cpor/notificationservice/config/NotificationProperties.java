@@ -47,7 +47,7 @@ public record NotificationProperties(
     public record Delivery(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("10s") Duration idlePollInterval,
+            @DefaultValue("30s") Duration idlePollInterval,
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("30m") Duration maxBackoff,

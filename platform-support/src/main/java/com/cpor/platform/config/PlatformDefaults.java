@@ -33,6 +33,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // instead of holding its thread, and a listener attempt stays far below max.poll.interval.ms while it
             // waits out the outage with its own back-off (see DeadLetterAutoConfiguration)
             entry("spring.datasource.hikari.connection-timeout", "5000"),
+            // an idle pool checks each connection every 3 minutes instead of 2 (each check is a transaction): still
+            // below the 4-minute idle timeout of Azure's load balancers, the shortest common network one
+            entry("spring.datasource.hikari.keepalive-time", "180000"),
             // an idle consumer's fetch waits at the broker for up to this long instead of 0.5 s: records still come
             // back the moment they arrive (fetch.min.bytes = 1), so only the idle fetch loop gets slower
             entry("spring.kafka.consumer.fetch-max-wait", "5s"),

@@ -18,7 +18,7 @@ import java.time.Duration;
 public record OutboxSettings(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("10s") Duration idlePollInterval,
+        @DefaultValue("30s") Duration idlePollInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("30s") Duration sendTimeout) {
 }

@@ -24,7 +24,7 @@ import java.time.Duration;
 public record TimerSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500ms") Duration pollInterval,
-        @DefaultValue("10s") Duration idlePollInterval,
+        @DefaultValue("30s") Duration idlePollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("30s") Duration retryBackoff,
