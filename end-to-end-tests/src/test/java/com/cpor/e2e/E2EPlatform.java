@@ -15,8 +15,8 @@ public final class E2EPlatform {
 
     static final String CONSENT_WINDOW = "PT20S";
     /**
-     * The services CrashRecoveryE2EIT kills commit their consumer offsets only hourly (the default commits after
-     * each batch): a SIGKILL then always leaves applied records uncommitted, so the restart must redeliver them and
+     * The services CrashRecoveryE2EIT kills commit their consumer offsets only hourly (the default commits every
+     * 5 s): a SIGKILL then always leaves applied records uncommitted, so the restart must redeliver them and
      * the inboxes must discard them, instead of that depending on the kill hitting the moment between the two.
      */
     private static final Map<String, String> LATE_OFFSET_COMMITS = Map.of(

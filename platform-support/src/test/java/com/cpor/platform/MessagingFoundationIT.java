@@ -12,7 +12,9 @@ import com.cpor.platform.outbox.OutboxSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.SendResult;
 import com.cpor.platform.testsupport.EventProbe;
@@ -81,6 +83,8 @@ class MessagingFoundationIT {
     DataSource dataSource;
     @Autowired
     KafkaTemplate<Object, Object> kafkaTemplate;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @BeforeAll
     static void openProbe() {
@@ -227,6 +231,14 @@ class MessagingFoundationIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void listener_containers_commit_consumed_offsets_by_time() {
+        assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container -> {
+            assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+            assertThat(container.getContainerProperties().getAckTime()).isEqualTo(Duration.ofSeconds(5).toMillis());
+        });
     }
 
     @Test

@@ -18,6 +18,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             // trace context from record headers into listener spans, so traces cross Kafka hops
             entry("spring.kafka.listener.observation-enabled", "true"),
+            // consumed offsets are committed every 5 s instead of after every poll (at a low rate, after every
+            // record): each commit is a broker round trip and a write to __consumer_offsets. A crash redelivers at
+            // most those seconds of records, which the inboxes skip; a rebalance or a stop commits first
+            entry("spring.kafka.listener.ack-mode", "time"),
+            entry("spring.kafka.listener.ack-time", "5s"),
             // every claim's journey is worth a trace; sample less where volume demands it
             entry("management.tracing.sampling.probability", "1.0"),
             // metrics are scraped by Prometheus; spans go out only where a deployment names an OTLP endpoint
