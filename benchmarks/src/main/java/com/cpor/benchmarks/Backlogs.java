@@ -1,26 +1,17 @@
 package com.cpor.benchmarks;
 
+import com.cpor.apiclient.ApiClient;
+import com.cpor.devinfra.DevUser;
 import com.cpor.localstack.Platform;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** Work the platform has accepted but not finished: outbox rows not yet in Kafka, records not yet consumed. */
-final class Backlogs implements AutoCloseable {
+final class Backlogs {
 
     record Snapshot(long outboxRows, long consumerLag) {
         long total() {
@@ -28,12 +19,14 @@ final class Backlogs implements AutoCloseable {
         }
     }
 
+    private static final String PARTITION_LAG = "kafka_consumer_fetch_manager_records_lag{";
+
     private final Platform platform;
-    private final Admin admin;
+    private final ApiClient staff;
 
     Backlogs(Platform platform) {
         this.platform = platform;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
+        this.staff = BenchmarkRun.API.as(platform.identity().tokenFor(DevUser.STAFF));
     }
 
     Snapshot now() {
@@ -44,34 +37,32 @@ final class Backlogs implements AutoCloseable {
         return new Snapshot(outbox, consumerLag());
     }
 
-    /** Sum over the services' consumer groups of (end offset - committed offset). */
+    /**
+     * Records the services' consumers have not read yet: the sum of their position-based lag per partition
+     * ({@code kafka_consumer_fetch_manager_records_lag} on each service's {@code /actuator/prometheus}, which the
+     * consumer updates with every fetch). Not the committed offsets': those are committed every 5 s
+     * ({@code ack-mode: time}), so they trail what is processed by up to 5 s of records.
+     */
     long consumerLag() {
-        try {
-            Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS);
-            long lag = 0;
-            for (ConsumerGroupListing group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                Map<TopicPartition, Long> ends = new HashMap<>();
-                admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                        .forEach((partition, info) -> ends.put(partition, info.offset()));
-                for (var entry : committed.entrySet()) {
-                    if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
-                        lag += Math.max(0, ends.get(entry.getKey()) - entry.getValue().offset());
-                    }
-                }
-            }
-            return lag;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not read consumer lag", e);
+        long lag = 0;
+        for (String service : Platform.SERVICES) {
+            String metrics = staff.get(platform.service(service).baseUrl() + "/actuator/prometheus", "text/plain")
+                    .expect(200).body();
+            lag += partitionLag(metrics);
         }
+        return lag;
     }
 
-    @Override
-    public void close() {
-        admin.close();
+    /** Sums the per-partition {@code records_lag} samples of a Prometheus exposition (NaN: no position yet, 0). */
+    static long partitionLag(String metrics) {
+        double lag = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(PARTITION_LAG) && line.contains("partition=\"")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                lag += Double.isNaN(value) ? 0 : Math.max(0, value);
+            }
+        }
+        return Math.round(lag);
     }
 
     /** Plain JDBC against the embedded server (a fresh connection per call: this is not on the measured path). */

@@ -402,10 +402,10 @@ public final class BenchmarkRun {
                 + "sequence (POST claim, multipart upload of a PDF, POST submit) as the partner admin. HTTP latency "
                 + "(HdrHistogram) counts the create from the claim's *intended* start, the other two from the end of "
                 + "the previous request; *claim* latency is intended start → submit answered. Backlog = outbox rows not "
-                + "yet published (4 databases) + consumer-group lag, sampled every 2 s; its slope is a least-squares "
-                + "fit over the step. A step is **sustainable** when nothing failed, HTTP p99 ≤ %.0f ms, the backlog "
-                + "slope stays flat (≤ max(1, 5%% of the offered event rate) per s) and it drains afterwards. Stepping "
-                + "stops at the first step that is not sustainable. A warm-up of 8 s at 5 claims/s precedes the steps.",
+                + "yet published (4 databases) + records the consumers have not read (their position-based lag), "
+                + "sampled every 2 s; its slope is a least-squares fit over the step. A step is **sustainable** when "
+                + "nothing failed, HTTP p99 ≤ %.0f ms, the backlog slope stays flat (≤ max(1, 5%% of the offered "
+                + "event rate) per s) and it drains afterwards. Stepping stops at the first step that is not sustainable. A warm-up of 8 s at 5 claims/s precedes the steps.",
                 plan.step().toSeconds(), P99_LIMIT_MS);
         report.line("");
         report.line("| offered/s | submitted | achieved/s | failed | HTTP p50 / p99 / p99.9 (ms) | claim p50 / p99 (ms) "
@@ -841,9 +841,6 @@ public final class BenchmarkRun {
         }
         if (mailWatcher != null) {
             mailWatcher.close();
-        }
-        if (backlogs != null) {
-            backlogs.close();
         }
         if (platform != null) {
             platform.close();

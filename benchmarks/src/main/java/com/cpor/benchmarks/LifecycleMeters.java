@@ -49,11 +49,13 @@ final class LifecycleMeters implements AutoCloseable {
     private final Platform platform;
     private final CpuMeter services;
     private final Admin admin;
+    private final Backlogs backlogs;
 
     LifecycleMeters(Platform platform, Map<String, Long> servicePids, String postgresDataDirectory) {
         this.platform = platform;
         this.services = new CpuMeter(servicePids, postgresDataDirectory);
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()));
+        this.backlogs = new Backlogs(platform);
     }
 
     Reading read() {
@@ -160,11 +162,9 @@ final class LifecycleMeters implements AutoCloseable {
         }
     }
 
-    /** Records not yet consumed by the services' consumer groups (a growing backlog shows here). */
+    /** Records not yet read by the services' consumers (a growing backlog shows here). */
     long consumerLag() {
-        try (Backlogs lag = new Backlogs(platform)) {
-            return lag.consumerLag();
-        }
+        return backlogs.consumerLag();
     }
 
     @Override

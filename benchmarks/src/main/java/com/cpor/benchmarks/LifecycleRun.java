@@ -423,8 +423,8 @@ public final class LifecycleRun {
                 (double) phase.reviewGets.get() / n);
         report.line("- Kafka records written (all topics, end offsets): **%.1f per lifecycle**.", (double) d.records() / n);
         if (phase.lagAtEnd >= 0) {
-            report.line("- Consumer-group lag at the end of the arrivals: %d records; peak sampled every 2 s: %d.",
-                    phase.lagAtEnd, phase.lagAfter);
+            report.line("- Records the consumers had not read at the end of the arrivals: %d; peak sampled every "
+                    + "2 s: %d.", phase.lagAtEnd, phase.lagAfter);
         }
         report.line("");
         report.line("| request | n | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|");
