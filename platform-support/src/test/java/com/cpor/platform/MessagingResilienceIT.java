@@ -48,7 +48,9 @@ import static org.awaitility.Awaitility.await;
         // short waits keep the outage test short; the outage itself is far longer than the old budget
         // (retries: 2 in application.yml, each attempt waiting at most the connection timeout)
         "spring.datasource.hikari.connection-timeout=1000",
-        "cpor.messaging.unavailable-retry-max-interval=1s"})
+        "cpor.messaging.unavailable-retry-max-interval=1s",
+        // an operator's un-parked row is found by the relay's next fallback look (30 s by default), not by a commit
+        "cpor.outbox.idle-poll-interval=1s"})
 class MessagingResilienceIT {
 
     static final String SERVICE = "platform-resilience";
@@ -135,7 +137,7 @@ class MessagingResilienceIT {
                 .param(sameClaimLater.eventId()).query(Long.class).single()).isEqualTo(1);
         assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(r -> blocked.equals(r.key()));
 
-        // the runbook's replay after a fix (here: the payload made smaller)
+        // the runbook's replay after a fix (here: the payload made smaller), picked up at the relay's next look
         jdbc.sql("""
                         UPDATE outbox_event SET payload = ?, parked_at = NULL, parked_reason = NULL
                         WHERE event_id = ?""")
