@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -321,15 +322,17 @@ public final class LifecycleRun {
         phase.startNanos = System.nanoTime();
         phase.start = Instant.now();
         AtomicLong peakLag = new AtomicLong();
-        Thread lagSampler = Thread.ofPlatform().name("lifecycle-lag").daemon().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+        // stopped by a flag, not an interrupt: an interrupt would abort the sample's HTTP request mid-way
+        AtomicBoolean arriving = new AtomicBoolean(true);
+        Thread.ofPlatform().name("lifecycle-lag").daemon().start(() -> {
+            while (arriving.get()) {
                 peakLag.accumulateAndGet(meters.consumerLag(), Math::max);
                 BenchmarkRun.sleep(Duration.ofSeconds(2));
             }
         });
         ConstantRateLoad.run(settings.openRate(), settings.openFor(), Duration.ofSeconds(60),
                 intended -> lifecycle(phase, intended));
-        lagSampler.interrupt();
+        arriving.set(false);
         phase.lagAtEnd = meters.consumerLag();
         phase.lastApproved = Instant.now();
         finish(phase, before);
