@@ -128,21 +128,14 @@ final class LifecycleMeters implements AutoCloseable {
     /**
      * Autovacuum and autoanalyze runs so far in the four databases ({@code pg_stat_user_tables}). Each is a
      * transaction of its own, counted in {@code xact_commit} like the platform's; PostgreSQL runs them for a while
-     * after writes, also when the platform has nothing to do. Read in each database, where each reading is a commit.
+     * after writes, also when the platform has nothing to do. Read in each service's database, where each reading is a
+     * commit.
      */
     long maintenanceRuns() {
         long runs = 0;
-        for (String database : DATABASES) {
-            try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl(database),
-                    platform.postgres().username(), platform.postgres().password());
-                 Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery(
-                         "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables")) {
-                result.next();
-                runs += result.getLong(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read pg_stat_user_tables of " + database, e);
-            }
+        for (String service : Platform.SERVICES) {
+            runs += Backlogs.Database.queryLong(platform, service,
+                    "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables");
         }
         return runs;
     }
